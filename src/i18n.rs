@@ -1,0 +1,260 @@
+//! Every user-facing string, in French (the default) and English. Components never hold literals.
+
+use crate::model::{Direction, Kind, Provenance, Text};
+use serde::{Deserialize, Serialize};
+
+/// The page language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a tag (`fr`, `en`, `en-GB`…); anything else is French.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+
+    /// The text in this language, falling back to French when the English is empty.
+    pub fn pick(self, text: &Text) -> &str {
+        match self {
+            Lang::En if !text.en.is_empty() => &text.en,
+            _ => &text.fr,
+        }
+    }
+
+    /// The strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// The app's fixed strings.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub indicators: &'static str,
+    pub indicator: &'static str,
+    pub latest_value: &'static str,
+    pub baseline: &'static str,
+    pub target: &'static str,
+    pub progress: &'static str,
+    pub no_value: &'static str,
+    pub no_rate_baseline: &'static str,
+    pub no_rate_target: &'static str,
+    pub no_rate_data: &'static str,
+    pub no_rate_equal: &'static str,
+    pub kind_input: &'static str,
+    pub kind_output: &'static str,
+    pub kind_outcome: &'static str,
+    pub direction_increase: &'static str,
+    pub direction_decrease: &'static str,
+    pub from_report: &'static str,
+    pub illustrative: &'static str,
+    pub illustrative_help: &'static str,
+    pub source: &'static str,
+    pub back_to_dashboard: &'static str,
+    pub not_found: &'static str,
+    pub chart_caption: &'static str,
+    pub observations: &'static str,
+    pub period: &'static str,
+    pub value: &'static str,
+    pub note: &'static str,
+    pub provenance: &'static str,
+    pub definition: &'static str,
+    pub unit: &'static str,
+    pub direction: &'static str,
+    pub switch_language: &'static str,
+    pub switch_language_label: &'static str,
+    pub legend_observed: &'static str,
+    pub legend_trajectory: &'static str,
+    pub data_origin: &'static str,
+    pub stored_locally: &'static str,
+    pub origin_store: &'static str,
+    pub origin_network: &'static str,
+    pub origin_memory: &'static str,
+    pub report_explained: &'static str,
+    pub illustrative_explained: &'static str,
+    pub indicators_count: &'static str,
+    pub with_value: &'static str,
+    pub with_rate: &'static str,
+    pub programme_source: &'static str,
+}
+
+pub static FR: Strings = Strings {
+    app_name: "Vigie",
+    tagline: "Observatoire des indicateurs",
+    loading: "Chargement des données…",
+    load_failed: "Les données n’ont pas pu être chargées",
+    indicators: "indicateurs",
+    indicator: "Indicateur",
+    latest_value: "Dernière valeur",
+    baseline: "Valeur initiale",
+    target: "Cible",
+    progress: "Taux d’avancement",
+    no_value: "pas de donnée",
+    no_rate_baseline: "pas de valeur initiale",
+    no_rate_target: "pas de cible",
+    no_rate_data: "pas de donnée",
+    no_rate_equal: "valeur initiale égale à la cible",
+    kind_input: "Moyens",
+    kind_output: "Réalisations",
+    kind_outcome: "Résultats",
+    direction_increase: "à la hausse",
+    direction_decrease: "à la baisse",
+    from_report: "rapport ICC",
+    illustrative: "illustratif",
+    illustrative_help: "Valeur inventée pour la démonstration, non publiée",
+    source: "Source",
+    back_to_dashboard: "← Tableau de bord",
+    not_found: "Indicateur introuvable",
+    chart_caption: "Évolution observée, valeur initiale, cible et trajectoire attendue",
+    observations: "Observations",
+    period: "Période",
+    value: "Valeur",
+    note: "Note",
+    provenance: "Origine",
+    definition: "Définition",
+    unit: "Unité",
+    direction: "Sens souhaité",
+    switch_language: "English",
+    switch_language_label: "Switch to English",
+    legend_observed: "observé",
+    legend_trajectory: "trajectoire",
+    data_origin: "Origine des chiffres",
+    stored_locally: "Données conservées dans ce navigateur",
+    origin_store: "Données lues depuis ce navigateur (IndexedDB).",
+    origin_network: "Données téléchargées puis conservées dans ce navigateur (IndexedDB).",
+    origin_memory: "Stockage du navigateur indisponible : rien ne sera conservé après fermeture.",
+    report_explained: "chiffre publié dans le rapport final ICC de Le Havre Seine Métropole ;",
+    illustrative_explained: "valeur inventée pour la démonstration.",
+    indicators_count: "indicateurs suivis",
+    with_value: "avec au moins une valeur",
+    with_rate: "avec un taux d’avancement",
+    programme_source: "Source du programme",
+};
+
+pub static EN: Strings = Strings {
+    app_name: "Vigie",
+    tagline: "Indicator observatory",
+    loading: "Loading data…",
+    load_failed: "The data could not be loaded",
+    indicators: "indicators",
+    indicator: "Indicator",
+    latest_value: "Latest value",
+    baseline: "Baseline",
+    target: "Target",
+    progress: "Progress rate",
+    no_value: "no data",
+    no_rate_baseline: "no baseline",
+    no_rate_target: "no target",
+    no_rate_data: "no data",
+    no_rate_equal: "baseline equals target",
+    kind_input: "Inputs",
+    kind_output: "Outputs",
+    kind_outcome: "Outcomes",
+    direction_increase: "upward",
+    direction_decrease: "downward",
+    from_report: "ICC report",
+    illustrative: "illustrative",
+    illustrative_help: "Value invented for the demo, not published",
+    source: "Source",
+    back_to_dashboard: "← Dashboard",
+    not_found: "Indicator not found",
+    chart_caption: "Observed values, baseline, target and expected trajectory",
+    observations: "Observations",
+    period: "Period",
+    value: "Value",
+    note: "Note",
+    provenance: "Origin",
+    definition: "Definition",
+    unit: "Unit",
+    direction: "Desired direction",
+    switch_language: "Français",
+    switch_language_label: "Passer en français",
+    legend_observed: "observed",
+    legend_trajectory: "trajectory",
+    data_origin: "Where the figures come from",
+    stored_locally: "Data kept in this browser",
+    origin_store: "Data read from this browser (IndexedDB).",
+    origin_network: "Data downloaded, then kept in this browser (IndexedDB).",
+    origin_memory: "Browser storage unavailable: nothing will be kept after closing.",
+    report_explained: "figure published in Le Havre Seine Métropole's ICC final report;",
+    illustrative_explained: "value invented for the demo.",
+    indicators_count: "indicators monitored",
+    with_value: "with at least one value",
+    with_rate: "with a progress rate",
+    programme_source: "Programme source",
+};
+
+impl Strings {
+    /// The name of a KPI kind.
+    pub fn kind(&self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Input => self.kind_input,
+            Kind::Output => self.kind_output,
+            Kind::Outcome => self.kind_outcome,
+        }
+    }
+
+    /// The name of a direction.
+    pub fn direction_name(&self, d: Direction) -> &'static str {
+        match d {
+            Direction::Increase => self.direction_increase,
+            Direction::Decrease => self.direction_decrease,
+        }
+    }
+
+    /// The label of a provenance.
+    pub fn provenance_name(&self, p: Provenance) -> &'static str {
+        match p {
+            Provenance::Report => self.from_report,
+            Provenance::Illustrative => self.illustrative,
+        }
+    }
+
+    /// Why no progress rate is shown.
+    pub fn no_rate(&self, why: crate::kpi::NoRate) -> &'static str {
+        use crate::kpi::NoRate::*;
+        match why {
+            NoBaseline => self.no_rate_baseline,
+            NoTarget => self.no_rate_target,
+            NoData => self.no_rate_data,
+            BaselineEqualsTarget => self.no_rate_equal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_language_with_french_fallback() {
+        let t = Text::new("Cible", "");
+        assert_eq!(Lang::En.pick(&t), "Cible");
+        assert_eq!(Lang::En.pick(&Text::new("Cible", "Target")), "Target");
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag("de"), Lang::Fr);
+        assert_eq!(Lang::default(), Lang::Fr);
+    }
+}

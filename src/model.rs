@@ -1,0 +1,278 @@
+//! The domain model: programme → axis → project → indicator → observation, as read from any format.
+
+use crate::period::Period;
+use serde::{Deserialize, Serialize};
+
+/// A text in French (the default) and English.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Text {
+    /// Builds a text; an empty English falls back to the French when shown.
+    pub fn new(fr: &str, en: &str) -> Text {
+        Text {
+            fr: fr.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+}
+
+/// Where a figure comes from: the programme's published report, or invented for the demo.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Provenance {
+    /// Taken from the programme's published report (the ICC final deliverable).
+    Report,
+    /// Invented to make the demo readable; not a published figure.
+    #[default]
+    Illustrative,
+}
+
+/// The three kinds of KPI of the programme's frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    Input,
+    Output,
+    Outcome,
+}
+
+/// Whether the indicator should go up or down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    Increase,
+    Decrease,
+}
+
+/// How often new values are expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Frequency {
+    Annual,
+    Quarterly,
+    Monthly,
+    Once,
+}
+
+/// How the values inside one period combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Aggregation {
+    Sum,
+    Mean,
+    Last,
+}
+
+/// A value at a period: a baseline or a target.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub value: f64,
+    pub period: Period,
+    pub provenance: Provenance,
+}
+
+/// The programme the dataset describes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    /// Bibliographic reference of the published source.
+    pub source: String,
+    pub licence: String,
+}
+
+/// A theme of the programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Axis {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+}
+
+/// A project (or action) under an axis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: String,
+    pub axis: String,
+    pub name: Text,
+    pub provenance: Provenance,
+}
+
+/// A key performance indicator and its metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: String,
+    pub project: String,
+    pub kind: Kind,
+    pub name: Text,
+    pub unit: Text,
+    pub direction: Direction,
+    pub baseline: Option<Milestone>,
+    pub target: Option<Milestone>,
+    pub frequency: Frequency,
+    pub aggregation: Aggregation,
+    pub weight: f64,
+    pub precision: u8,
+    pub definition: Text,
+    pub source: String,
+}
+
+/// One value of an indicator at a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    pub indicator: String,
+    pub period: Period,
+    /// `None` is an explicit missing value.
+    pub value: Option<f64>,
+    pub provenance: Provenance,
+    pub note: String,
+}
+
+/// Everything one file (or package) brought in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub programme: Programme,
+    pub axes: Vec<Axis>,
+    pub projects: Vec<Project>,
+    pub indicators: Vec<Indicator>,
+    /// Sorted by indicator (in `indicators` order), then period.
+    pub observations: Vec<Observation>,
+}
+
+impl Dataset {
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The project with this id.
+    pub fn project(&self, id: &str) -> Option<&Project> {
+        self.projects.iter().find(|p| p.id == id)
+    }
+
+    /// The axis with this id.
+    pub fn axis(&self, id: &str) -> Option<&Axis> {
+        self.axes.iter().find(|a| a.id == id)
+    }
+
+    /// Projects of an axis, in file order.
+    pub fn projects_of<'a>(&'a self, axis: &'a str) -> impl Iterator<Item = &'a Project> + 'a {
+        self.projects.iter().filter(move |p| p.axis == axis)
+    }
+
+    /// Indicators of a project, in file order.
+    pub fn indicators_of<'a>(
+        &'a self,
+        project: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators.iter().filter(move |i| i.project == project)
+    }
+
+    /// Observations of an indicator, oldest first.
+    pub fn observations_of<'a>(&'a self, indicator: &str) -> &'a [Observation] {
+        let start = self
+            .observations
+            .partition_point(|o| self.order_of(&o.indicator) < self.order_of(indicator));
+        let len = self.observations[start..]
+            .iter()
+            .take_while(|o| o.indicator == indicator)
+            .count();
+        &self.observations[start..start + len]
+    }
+
+    /// The most recent observation that has a value.
+    pub fn latest(&self, indicator: &str) -> Option<&Observation> {
+        self.observations_of(indicator)
+            .iter()
+            .rev()
+            .find(|o| o.value.is_some())
+    }
+
+    /// Sorts observations by indicator order, then period; readers call it once after loading.
+    pub fn sort_observations(&mut self) {
+        let order: std::collections::HashMap<&str, usize> = self
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| (ind.id.as_str(), i))
+            .collect();
+        let mut obs = std::mem::take(&mut self.observations);
+        obs.sort_by(|a, b| {
+            let ka = order
+                .get(a.indicator.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
+            let kb = order
+                .get(b.indicator.as_str())
+                .copied()
+                .unwrap_or(usize::MAX);
+            ka.cmp(&kb).then(a.period.cmp(&b.period))
+        });
+        self.observations = obs;
+    }
+
+    fn order_of(&self, indicator: &str) -> usize {
+        self.indicators
+            .iter()
+            .position(|i| i.id == indicator)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indicator(id: &str) -> Indicator {
+        Indicator {
+            id: id.into(),
+            project: "p".into(),
+            kind: Kind::Output,
+            name: Text::new(id, id),
+            unit: Text::default(),
+            direction: Direction::Increase,
+            baseline: None,
+            target: None,
+            frequency: Frequency::Annual,
+            aggregation: Aggregation::Last,
+            weight: 1.0,
+            precision: 0,
+            definition: Text::default(),
+            source: String::new(),
+        }
+    }
+
+    fn obs(id: &str, year: i32, value: Option<f64>) -> Observation {
+        Observation {
+            indicator: id.into(),
+            period: Period::Year(year),
+            value,
+            provenance: Provenance::Report,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn finds_observations_and_latest_value_per_indicator() {
+        let mut d = Dataset {
+            indicators: vec![indicator("b"), indicator("a")],
+            observations: vec![
+                obs("a", 2021, Some(3.0)),
+                obs("b", 2020, Some(1.0)),
+                obs("a", 2022, None),
+                obs("a", 2019, Some(2.0)),
+            ],
+            ..Dataset::default()
+        };
+        d.sort_observations();
+        let a: Vec<i32> = d
+            .observations_of("a")
+            .iter()
+            .map(|o| o.period.start().0)
+            .collect();
+        assert_eq!(a, vec![2019, 2021, 2022]);
+        assert_eq!(d.observations_of("b").len(), 1);
+        assert_eq!(d.latest("a").and_then(|o| o.value), Some(3.0));
+        assert!(d.observations_of("zzz").is_empty());
+    }
+}

@@ -1,0 +1,210 @@
+//! Observation periods (year, quarter, month, day): parsing, ordering and placement on a time axis.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// One period an observation, a baseline or a target refers to.
+///
+/// Periods order by their start, then by their length (a year sorts before its first quarter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Period {
+    Year(i32),
+    Quarter(i32, u8),
+    Month(i32, u8),
+    Day(i32, u8, u8),
+}
+
+/// Why a text is not a period; the message says what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected a period such as 2021, 2021-Q3, 2021-06 or 2021-06-30")]
+pub struct PeriodError;
+
+impl Period {
+    /// Parses the canonical forms `2021`, `2021-Q3`, `2021-06` and `2021-06-30`.
+    pub fn parse(text: &str) -> Result<Period, PeriodError> {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split('-').collect();
+        let year = |s: &str| -> Result<i32, PeriodError> {
+            if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().map_err(|_| PeriodError)
+            } else {
+                Err(PeriodError)
+            }
+        };
+        let small = |s: &str, lo: u8, hi: u8| -> Result<u8, PeriodError> {
+            if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
+                let v: u8 = s.parse().map_err(|_| PeriodError)?;
+                if (lo..=hi).contains(&v) {
+                    return Ok(v);
+                }
+            }
+            Err(PeriodError)
+        };
+        match parts.as_slice() {
+            [y] => Ok(Period::Year(year(y)?)),
+            [y, q] if q.len() == 2 && (q.starts_with('Q') || q.starts_with('T')) => {
+                let n = q[1..].parse::<u8>().map_err(|_| PeriodError)?;
+                if (1..=4).contains(&n) {
+                    Ok(Period::Quarter(year(y)?, n))
+                } else {
+                    Err(PeriodError)
+                }
+            }
+            [y, m] => Ok(Period::Month(year(y)?, small(m, 1, 12)?)),
+            [y, m, d] => {
+                let (y, m) = (year(y)?, small(m, 1, 12)?);
+                let d = small(d, 1, days_in_month(y, m))?;
+                Ok(Period::Day(y, m, d))
+            }
+            _ => Err(PeriodError),
+        }
+    }
+
+    /// The first day of the period as (year, month, day).
+    pub fn start(&self) -> (i32, u8, u8) {
+        match *self {
+            Period::Year(y) => (y, 1, 1),
+            Period::Quarter(y, q) => (y, (q - 1) * 3 + 1, 1),
+            Period::Month(y, m) => (y, m, 1),
+            Period::Day(y, m, d) => (y, m, d),
+        }
+    }
+
+    /// The period's start as a fractional year (2021-07-01 is about 2021.496), the chart's time axis.
+    pub fn as_year_fraction(&self) -> f64 {
+        let (y, m, d) = self.start();
+        let day_of_year = days_from_civil(y, m, d) - days_from_civil(y, 1, 1);
+        let len = if is_leap(y) { 366.0 } else { 365.0 };
+        y as f64 + day_of_year as f64 / len
+    }
+
+    fn rank(&self) -> u8 {
+        match self {
+            Period::Year(_) => 0,
+            Period::Quarter(..) => 1,
+            Period::Month(..) => 2,
+            Period::Day(..) => 3,
+        }
+    }
+}
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.start(), self.rank()).cmp(&(other.start(), other.rank()))
+    }
+}
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Period::Year(y) => write!(f, "{y}"),
+            Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
+            Period::Month(y, m) => write!(f, "{y}-{m:02}"),
+            Period::Day(y, m, d) => write!(f, "{y}-{m:02}-{d:02}"),
+        }
+    }
+}
+
+/// True for Gregorian leap years.
+pub fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// Number of days in month `m` (1–12) of year `y`.
+pub fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 of a Gregorian date (Howard Hinnant's `days_from_civil`).
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = if m <= 2 { y as i64 - 1 } else { y as i64 };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_canonical_forms() {
+        assert_eq!(Period::parse("2021"), Ok(Period::Year(2021)));
+        assert_eq!(Period::parse("2021-Q3"), Ok(Period::Quarter(2021, 3)));
+        assert_eq!(Period::parse("2021-T3"), Ok(Period::Quarter(2021, 3)));
+        assert_eq!(Period::parse("2021-06"), Ok(Period::Month(2021, 6)));
+        assert_eq!(Period::parse(" 2020-02-29 "), Ok(Period::Day(2020, 2, 29)));
+    }
+
+    #[test]
+    fn refuses_dates_that_do_not_exist() {
+        for bad in [
+            "2021-02-29",
+            "2021-13",
+            "2021-Q5",
+            "21",
+            "2021-6",
+            "",
+            "2021-06-31",
+            "abcd",
+        ] {
+            assert_eq!(Period::parse(bad), Err(PeriodError), "{bad}");
+        }
+    }
+
+    #[test]
+    fn orders_by_start_then_length() {
+        let mut v = vec![
+            Period::Month(2021, 1),
+            Period::Year(2021),
+            Period::Year(2020),
+            Period::Quarter(2021, 1),
+        ];
+        v.sort();
+        assert_eq!(
+            v,
+            vec![
+                Period::Year(2020),
+                Period::Year(2021),
+                Period::Quarter(2021, 1),
+                Period::Month(2021, 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn places_periods_on_a_fractional_year_axis() {
+        assert_eq!(Period::Year(2021).as_year_fraction(), 2021.0);
+        let h = Period::Month(2021, 7).as_year_fraction();
+        assert!((h - (2021.0 + 181.0 / 365.0)).abs() < 1e-12);
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
+
+    #[test]
+    fn round_trips_through_display() {
+        for p in [
+            Period::Year(2019),
+            Period::Quarter(2022, 4),
+            Period::Month(2023, 11),
+            Period::Day(2024, 2, 29),
+        ] {
+            assert_eq!(Period::parse(&p.to_string()), Ok(p));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Small browser helpers shared by the UI and the store's callers: fetching text, device pixel ratio.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn js_err(e: wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| js_sys::JSON::stringify(&e).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// GETs `url` and returns its body as text; a non-2xx status is an error naming the URL.
+pub async fn fetch_text(url: String) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|e| format!("{url}: {}", js_err(e)))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(js_err)?;
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(js_err)?)
+        .await
+        .map_err(js_err)?;
+    text.as_string()
+        .ok_or_else(|| format!("{url}: body is not text"))
+}
+
+/// The device pixel ratio (1 when unknown).
+pub fn device_pixel_ratio() -> f64 {
+    web_sys::window()
+        .map(|w| w.device_pixel_ratio())
+        .filter(|r| *r > 0.0)
+        .unwrap_or(1.0)
+}

@@ -1,0 +1,153 @@
+//! `cargo xtask`: Vigie's developer commands. Each installs what it needs first (only what is missing).
+//!
+//! - `serve [--port N]`: release build, then serve `dist/` on http://127.0.0.1:8080 (default).
+//! - `test`: formatting, clippy (native and wasm32), native tests, wasm tests in headless Chromium,
+//!   release build and the Playwright end-to-end specs. Exits non-zero on the first failure.
+//! - `size`: release build, then the wasm, JS and CSS sizes raw, gzip and brotli.
+//! - `build`: release build only.
+
+mod serve;
+mod size;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve_command(&args[1..]),
+        Some("test") => test_command(),
+        Some("size") => tools::ensure_build_tools()
+            .and_then(|_| build_release())
+            .and_then(|_| size::report(&root().join("dist"))),
+        Some("build") => tools::ensure_build_tools().and_then(|_| build_release()),
+        _ => {
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_path_buf()
+}
+
+/// Prints a step title the way every step is announced.
+pub fn step(title: &str) {
+    println!("\n==> {title}");
+}
+
+/// Runs a command at the repository root with the project's tool PATH; fails with its name.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    cmd.current_dir(root())
+        .env("PATH", tools::path_with_tools());
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn build_release() -> Result<(), String> {
+    step("release build (trunk, offline)");
+    run(cargo().args(["fetch", "--quiet"]))?;
+    run(Command::new("trunk")
+        .args(["build", "--release", "--offline"])
+        .env("TRUNK_SKIP_VERSION_CHECK", "true"))
+}
+
+fn serve_command(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, n] if flag == "--port" => n
+            .parse()
+            .map_err(|_| format!("--port takes a number, got {n}"))?,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    tools::ensure_build_tools()?;
+    build_release()?;
+    let dist = root().join("dist");
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    println!("\nVigie is served on http://127.0.0.1:{port}  (Ctrl-C to stop)");
+    serve::serve_forever(listener, dist);
+    Ok(())
+}
+
+fn test_command() -> Result<(), String> {
+    let started = Instant::now();
+    tools::ensure_build_tools()?;
+    tools::ensure_browser_tools()?;
+
+    step("cargo fmt --check");
+    run(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    step("clippy, native");
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("clippy, wasm32");
+    run(cargo().args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("native tests");
+    run(cargo().args(["test", "--workspace"]))?;
+    step("wasm tests in headless Chromium");
+    run(cargo()
+        .args(["test", "--target", "wasm32-unknown-unknown", "--tests"])
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    build_release()?;
+
+    step("end-to-end tests (Playwright, Debian Chromium)");
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let dist = root().join("dist");
+    std::thread::spawn(move || serve::serve_forever(listener, dist));
+    let out = root().join("target/e2e");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        .env("VIGIE_URL", format!("http://{addr}"))
+        .env("VIGIE_E2E_OUT", &out)
+        .env("CHROMIUM", tools::CHROMIUM))?;
+    println!(
+        "\nall checks passed in {:.0} s; screenshots in {}",
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+    Ok(())
+}
