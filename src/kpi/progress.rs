@@ -1,12 +1,12 @@
-//! KPI methods computed from an indicator's metadata and observations.
-//!
-//! The walking skeleton has the progress rate of the French Baromètre / Pilote; the other methods of
-//! PRODUCT.md (trajectory, Open SDG status, forecast, collection, roll-ups) come with the KPI engine.
+//! The progress rate of the French Baromètre / Pilote, TA = 100·(VA − VI)/(VC − VI), and its explanation.
 
+use super::explain::{num, pct, term, Formula};
 use crate::model::{Dataset, Direction, Indicator};
+use serde::Serialize;
 
 /// Why no progress rate can be given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NoRate {
     /// The indicator has no baseline.
     NoBaseline,
@@ -57,6 +57,105 @@ pub fn indicator_progress(ds: &Dataset, ind: &Indicator) -> Result<f64, NoRate> 
     progress_rate(baseline.value, current, target.value, ind.direction)
 }
 
+/// True when `current` meets `target` in the indicator's direction (at or above for an increase goal,
+/// at or below for a decrease goal).
+pub fn meets(current: f64, target: f64, direction: Direction) -> bool {
+    match direction {
+        Direction::Increase => current >= target,
+        Direction::Decrease => current <= target,
+    }
+}
+
+/// A progress rate with its inputs and its formula.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Progress {
+    /// VI, the baseline value.
+    pub baseline: f64,
+    /// VA, the current value.
+    pub current: f64,
+    /// VC, the target value.
+    pub target: f64,
+    pub direction: Direction,
+    /// TA in [0, 100].
+    pub rate: f64,
+    /// The unclamped ratio 100·(VA − VI)/(VC − VI) (equal to `rate` when no clamping happened).
+    pub raw: f64,
+    /// True when the target was already met at baseline, so the rate is all or nothing.
+    pub met_at_baseline: bool,
+    /// True when VA meets VC in the indicator's direction.
+    pub target_met: bool,
+    pub formula: Formula,
+}
+
+/// The progress rate with its explanation; values are shown with at most `decimals` decimals.
+pub fn explain_progress(
+    baseline: f64,
+    current: f64,
+    target: f64,
+    direction: Direction,
+    decimals: u8,
+) -> Result<Progress, NoRate> {
+    let rate = progress_rate(baseline, current, target, direction)?;
+    let met_at_baseline = match direction {
+        Direction::Increase => baseline > target,
+        Direction::Decrease => baseline < target,
+    };
+    let raw = 100.0 * (current - baseline) / (target - baseline);
+    let target_met = meets(current, target, direction);
+    let d = decimals.max(2);
+    let formula = if met_at_baseline {
+        Formula::new(
+            "VI dépasse déjà VC : TA = 100 si VA atteint VC, sinon 0",
+            "VI is already beyond VC: TA = 100 if VA meets VC, else 0",
+            |l| {
+                let (yes, no) = match l {
+                    crate::i18n::Lang::Fr => ("VA atteint VC", "VA n’atteint pas VC"),
+                    crate::i18n::Lang::En => ("VA meets VC", "VA does not meet VC"),
+                };
+                format!(
+                    "VI = {}, VC = {}, VA = {} : {} → TA = {}",
+                    num(baseline, d, l),
+                    num(target, d, l),
+                    num(current, d, l),
+                    if target_met { yes } else { no },
+                    pct(rate, l)
+                )
+            },
+        )
+    } else {
+        Formula::new(
+            "TA = 100 × (VA − VI) / (VC − VI), ramené à [0, 100]",
+            "TA = 100 × (VA − VI) / (VC − VI), clamped to [0, 100]",
+            |l| {
+                let mut s = format!(
+                    "TA = 100 × ({} − {}) / ({} − {}) = {}",
+                    num(current, d, l),
+                    term(baseline, d, l),
+                    num(target, d, l),
+                    term(baseline, d, l),
+                    pct(raw, l)
+                );
+                if raw != rate {
+                    s.push_str(" → ");
+                    s.push_str(&pct(rate, l));
+                }
+                s
+            },
+        )
+    };
+    Ok(Progress {
+        baseline,
+        current,
+        target,
+        direction,
+        rate,
+        raw,
+        met_at_baseline,
+        target_met,
+        formula,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +200,38 @@ mod tests {
             progress_rate(4.0, 5.0, 4.0, Decrease),
             Err(NoRate::BaselineEqualsTarget)
         );
+    }
+
+    #[test]
+    fn explains_the_rate_with_the_numbers_put_in() {
+        let p = explain_progress(0.0, 12.0, 20.0, Increase, 0).unwrap();
+        assert_eq!(p.rate, 60.0);
+        assert!(!p.target_met);
+        assert_eq!(
+            p.formula.numeric.fr,
+            "TA = 100 × (12 − 0) / (20 − 0) = 60\u{a0}%"
+        );
+        assert_eq!(p.formula.numeric.en, "TA = 100 × (12 − 0) / (20 − 0) = 60%");
+        let p = explain_progress(-5.0, 30.0, 20.0, Increase, 0).unwrap();
+        assert_eq!(p.rate, 100.0);
+        assert!(p.target_met);
+        assert_eq!(
+            p.formula.numeric.en,
+            "TA = 100 × (30 − (−5)) / (20 − (−5)) = 140% → 100%"
+        );
+        let p = explain_progress(10.0, 9.0, 8.0, Increase, 0).unwrap();
+        assert!(p.met_at_baseline && p.target_met);
+        assert!(p.formula.numeric.en.ends_with("VA meets VC → TA = 100%"));
+        assert_eq!(
+            explain_progress(4.0, 4.0, 4.0, Decrease, 0),
+            Err(NoRate::BaselineEqualsTarget)
+        );
+    }
+
+    #[test]
+    fn zero_and_negative_bases_work_like_any_other() {
+        assert_eq!(progress_rate(-10.0, -5.0, 0.0, Increase), Ok(50.0));
+        assert_eq!(progress_rate(0.0, -2.0, -4.0, Decrease), Ok(50.0));
+        assert_eq!(progress_rate(-2.0, 1.0, 2.0, Increase), Ok(75.0));
     }
 }
