@@ -630,4 +630,64 @@ mod tests {
         assert_eq!(p.coefficient, None);
         assert!(p.problems.contains(&SdgProblem::LimitIgnored));
     }
+
+    /// The fixture's cases: inputs and the outputs of sdg-build's ProgressMeasure.py (see
+    /// tests/fixtures/sdg_progress/PROVENANCE.md).
+    const FIXTURE: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sdg_progress/cases.json"
+    ));
+
+    fn same(a: Option<f64>, b: Option<f64>) -> bool {
+        match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => (a - b).abs() <= 1e-9,
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn agrees_with_the_reference_on_the_fixture() {
+        let v: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+        let cases = v["cases"].as_array().unwrap();
+        assert!(cases.len() >= 30);
+        let mut disagreements = Vec::new();
+        for c in cases {
+            let years = c["years"].as_array().unwrap();
+            let values = c["values"].as_array().unwrap();
+            let points: Vec<(f64, f64)> = years
+                .iter()
+                .zip(values)
+                .map(|(y, v)| (y.as_f64().unwrap(), v.as_f64().unwrap_or(f64::NAN)))
+                .collect();
+            let k = &c["config"];
+            let config = SdgConfig {
+                base_year: k["base_year"].as_f64().unwrap(),
+                target: k["target"].as_f64(),
+                target_year: k["target_year"].as_f64().unwrap_or(2030.0),
+                direction: if k["direction"] == "positive" {
+                    Increase
+                } else {
+                    Decrease
+                },
+                limit: k["limit"].as_f64(),
+                thresholds: None,
+            };
+            let got = progress(&points, &config);
+            let e = &c["expected"];
+            let ok = got.status.code() == e["status"].as_str().unwrap()
+                && same(got.progress_value, e["progress_value"].as_f64())
+                && same(got.score, e["score"].as_f64())
+                && got.target_achieved == e["target_achieved"].as_bool().unwrap()
+                && same(got.base_year, e["base_year"].as_f64())
+                && same(got.base_value, e["base_value"].as_f64());
+            if !ok {
+                disagreements.push(format!(
+                    "{}: got {:?} P {:?} score {:?}, expected {}",
+                    c["id"], got.status, got.progress_value, got.score, e
+                ));
+            }
+        }
+        assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+    }
 }
