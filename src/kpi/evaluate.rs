@@ -703,4 +703,39 @@ mod tests {
         let json = serde_json::to_string(&e).unwrap();
         assert!(json.contains("\"programme\""));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn the_programme_of_identical_indicators_equals_one_of_them(
+                vi in -1e3f64..1e3, vc in -1e3f64..1e3, va in -1e3f64..1e3,
+                weight in 0.1f64..10.0, n in 1usize..20, up in any::<bool>()
+            ) {
+                let direction = if up { Direction::Increase } else { Direction::Decrease };
+                let mut d = Dataset::default();
+                for k in 0..n {
+                    let id = format!("I{k}");
+                    let mut i = ind(&id, "P", Kind::Output, direction);
+                    i.baseline = ms(vi, Period::Year(2020));
+                    i.target = ms(vc, Period::Year(2030));
+                    i.weight = weight;
+                    d.indicators.push(i);
+                    d.observations.push(o(&id, Period::Year(2023), Some(va)));
+                }
+                let e = evaluate(&d, &Options::as_of(day("2025-06-30")));
+                let one = &e.indicators[0];
+                match &one.progress {
+                    Some(p) => {
+                        let got = e.programme.progress.unwrap();
+                        prop_assert!((got - p.rate).abs() <= 1e-9 * p.rate.max(1.0));
+                    }
+                    None => prop_assert_eq!(e.programme.progress, None),
+                }
+                prop_assert_eq!(e.programme.counts.get(one.status), n);
+            }
+        }
+    }
 }

@@ -234,4 +234,36 @@ mod tests {
         assert_eq!(progress_rate(0.0, -2.0, -4.0, Decrease), Ok(50.0));
         assert_eq!(progress_rate(-2.0, 1.0, 2.0, Increase), Ok(75.0));
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn direction() -> impl Strategy<Value = Direction> {
+            prop_oneof![Just(Direction::Increase), Just(Direction::Decrease)]
+        }
+
+        proptest! {
+            #[test]
+            fn rate_is_within_zero_and_one_hundred(
+                vi in -1e6f64..1e6, va in -1e6f64..1e6, vc in -1e6f64..1e6, d in direction()
+            ) {
+                if let Ok(r) = progress_rate(vi, va, vc, d) {
+                    prop_assert!((0.0..=100.0).contains(&r), "{r}");
+                }
+            }
+
+            #[test]
+            fn moving_toward_the_target_never_lowers_the_rate(
+                vi in -1e6f64..1e6, va in -1e6f64..1e6, vc in -1e6f64..1e6,
+                share in 0.0f64..=1.0, d in direction()
+            ) {
+                // A value between the current value and the target is closer to the target.
+                let closer = va + share * (vc - va);
+                if let (Ok(a), Ok(b)) = (progress_rate(vi, va, vc, d), progress_rate(vi, closer, vc, d)) {
+                    prop_assert!(b >= a - 1e-9, "{a} then {b}");
+                }
+            }
+        }
+    }
 }

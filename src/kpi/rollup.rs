@@ -299,4 +299,41 @@ mod tests {
         assert_eq!(r.progress, Some(50.0));
         assert!(r.formula.numeric.en.contains("+ …) / 20 = 50%"));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn a_rollup_of_identical_indicators_equals_the_indicator(
+                rate in 0.0f64..=100.0, weight in 0.001f64..1e3, n in 1usize..50
+            ) {
+                let ids: Vec<String> = (0..n).map(|i| format!("i{i}")).collect();
+                let members: Vec<Member> = ids
+                    .iter()
+                    .map(|id| m(id, weight, Ok(rate), Status::OnTrack))
+                    .collect();
+                let r = rollup(Scope::Programme, &members);
+                prop_assert!((r.progress.unwrap() - rate).abs() <= 1e-9 * rate.max(1.0));
+                prop_assert_eq!(r.counts.on_track, n);
+            }
+
+            #[test]
+            fn a_rollup_lies_between_its_smallest_and_largest_rate(
+                rates in proptest::collection::vec((0.0f64..=100.0, 0.01f64..10.0), 1..30)
+            ) {
+                let ids: Vec<String> = (0..rates.len()).map(|i| format!("i{i}")).collect();
+                let members: Vec<Member> = ids
+                    .iter()
+                    .zip(&rates)
+                    .map(|(id, (r, w))| m(id, *w, Ok(*r), Status::AtRisk))
+                    .collect();
+                let p = rollup(Scope::Programme, &members).progress.unwrap();
+                let lo = rates.iter().map(|x| x.0).fold(f64::INFINITY, f64::min);
+                let hi = rates.iter().map(|x| x.0).fold(f64::NEG_INFINITY, f64::max);
+                prop_assert!(p >= lo - 1e-9 && p <= hi + 1e-9);
+            }
+        }
+    }
 }
