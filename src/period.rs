@@ -267,7 +267,24 @@ impl Period {
     /// year 2021 ends at 2022.0, the quarter 2021-Q2 at 2021-07-01). KPI methods place a value, a
     /// baseline or a target of a period at this instant.
     pub fn end_year_fraction(&self) -> f64 {
-        self.last_day().next_day().year_fraction()
+        // The start of the next day is computed directly: this runs once per observation in the
+        // KPI engine.
+        let next_month_start = |y: i32, m: u8| {
+            if m == 12 {
+                Period::Year(y + 1)
+            } else {
+                Period::Month(y, m + 1)
+            }
+        };
+        match *self {
+            Period::Year(y) => f64::from(y + 1),
+            Period::Quarter(y, q) => next_month_start(y, q * 3).as_year_fraction(),
+            Period::Month(y, m) => next_month_start(y, m).as_year_fraction(),
+            Period::Day(y, m, d) if d < days_in_month(y, m) => {
+                Period::Day(y, m, d + 1).as_year_fraction()
+            }
+            Period::Day(y, m, _) => next_month_start(y, m).as_year_fraction(),
+        }
     }
 
     /// True when the period is over by the end of day `as_of`, so that its value can be known.
@@ -387,6 +404,18 @@ mod tests {
         assert_eq!(Period::Month(2024, 2).last_day().to_string(), "2024-02-29");
         assert_eq!(Period::Year(2021).end_year_fraction(), 2022.0);
         assert_eq!(Period::Quarter(2021, 4).end_year_fraction(), 2022.0);
+        for p in [
+            Period::Quarter(2024, 1),
+            Period::Month(2024, 2),
+            Period::Month(2023, 12),
+            Period::Day(2024, 12, 31),
+        ] {
+            assert_eq!(
+                p.end_year_fraction(),
+                p.last_day().next_day().year_fraction(),
+                "{p}"
+            );
+        }
         let d = Date::new(2021, 12, 31).unwrap();
         assert!(Period::Year(2021).is_over_by(d));
         assert!(!Period::Year(2021).is_over_by(Date::new(2021, 12, 30).unwrap()));

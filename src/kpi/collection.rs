@@ -83,7 +83,7 @@ pub fn overdue(
     let formula = Formula::new(
         "échéance = fin de la période suivant la dernière valeur + délai de grâce ; en retard si date > échéance",
         "due = end of the period after the latest value + grace days; overdue if date > due",
-        |l| match l {
+        move |l| match l {
             Lang::Fr => format!(
                 "dernière période {reference}, période suivante (+{step} mois) finie + {g} j = {due} ; au {as_of} : {}",
                 if is_overdue { "en retard" } else { "à jour" }
@@ -138,7 +138,7 @@ mod tests {
         );
         let o = o.unwrap();
         assert!(o.is_overdue);
-        assert!(o.formula.numeric.en.contains("2025-03-31"));
+        assert!(o.formula.numeric().en.contains("2025-03-31"));
     }
 
     #[test]

@@ -7,35 +7,84 @@
 use crate::format;
 use crate::i18n::Lang;
 use crate::model::Text;
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+use std::fmt;
+use std::sync::Arc;
 
 /// A formula as written in the methodology and with the numbers of one result put in.
 ///
-/// For example `symbolic` is "TA = 100 × (VA − VI) / (VC − VI)" and `numeric` is
-/// "TA = 100 × (12 − 0) / (20 − 0) = 60 %"; both are ready to show, in each language.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+/// For example the symbolic text is "TA = 100 × (VA − VI) / (VC − VI)" and the numeric text
+/// "TA = 100 × (12 − 0) / (20 − 0) = 60 %", each in French and English. The numeric text is
+/// written only when asked for (`numeric_in`, `numeric`, or serialization), so that computing many
+/// results costs no formatting; serialized, a formula is `{"symbolic": {fr, en}, "numeric": {fr, en}}`.
+#[derive(Clone, Default)]
 pub struct Formula {
-    pub symbolic: Text,
-    pub numeric: Text,
+    symbolic: (&'static str, &'static str),
+    render: Option<Arc<Render>>,
 }
 
+/// Writes a formula's numeric text in a language.
+type Render = dyn Fn(Lang) -> String + Send + Sync;
+
 impl Formula {
-    /// Builds a formula whose numeric text is written once per language by `numeric`.
-    pub fn new(symbolic_fr: &str, symbolic_en: &str, numeric: impl Fn(Lang) -> String) -> Formula {
+    /// A formula whose numeric text `numeric` writes in the language asked for; `numeric` keeps
+    /// copies of the numbers it needs.
+    pub fn new(
+        symbolic_fr: &'static str,
+        symbolic_en: &'static str,
+        numeric: impl Fn(Lang) -> String + Send + Sync + 'static,
+    ) -> Formula {
         Formula {
-            symbolic: Text::new(symbolic_fr, symbolic_en),
-            numeric: both(numeric),
+            symbolic: (symbolic_fr, symbolic_en),
+            render: Some(Arc::new(numeric)),
         }
     }
 
-    /// The numeric text in a language.
-    pub fn numeric_in(&self, lang: Lang) -> &str {
-        pick(&self.numeric, lang)
+    /// The formula with the numbers put in, in a language.
+    pub fn numeric_in(&self, lang: Lang) -> String {
+        self.render.as_ref().map_or_else(String::new, |r| r(lang))
     }
 
-    /// The symbolic text in a language.
-    pub fn symbolic_in(&self, lang: Lang) -> &str {
-        pick(&self.symbolic, lang)
+    /// The formula with the numbers put in, in both languages.
+    pub fn numeric(&self) -> Text {
+        both(|l| self.numeric_in(l))
+    }
+
+    /// The formula as written in the methodology, in a language.
+    pub fn symbolic_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.symbolic.0,
+            Lang::En => self.symbolic.1,
+        }
+    }
+
+    /// The formula as written in the methodology, in both languages.
+    pub fn symbolic(&self) -> Text {
+        Text::new(self.symbolic.0, self.symbolic.1)
+    }
+}
+
+impl PartialEq for Formula {
+    fn eq(&self, other: &Formula) -> bool {
+        self.symbolic == other.symbolic && self.numeric() == other.numeric()
+    }
+}
+
+impl fmt::Debug for Formula {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Formula")
+            .field("symbolic", &self.symbolic.1)
+            .field("numeric", &self.numeric_in(Lang::En))
+            .finish()
+    }
+}
+
+impl Serialize for Formula {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut st = serializer.serialize_struct("Formula", 2)?;
+        st.serialize_field("symbolic", &self.symbolic())?;
+        st.serialize_field("numeric", &self.numeric())?;
+        st.end()
     }
 }
 
@@ -137,5 +186,11 @@ mod tests {
         assert_eq!(f.numeric_in(Lang::Fr), "a = 1,5");
         assert_eq!(f.numeric_in(Lang::En), "a = 1.5");
         assert_eq!(f.symbolic_in(Lang::En), "a = b");
+        let json = serde_json::to_string(&f).unwrap();
+        assert_eq!(
+            json,
+            r#"{"symbolic":{"fr":"a = b","en":"a = b"},"numeric":{"fr":"a = 1,5","en":"a = 1.5"}}"#
+        );
+        assert_eq!(Formula::default().numeric_in(Lang::Fr), "");
     }
 }

@@ -89,7 +89,7 @@ pub fn forecast(
     let formula = Formula::new(
         "y = ȳ + a × (x − x̄), a = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², x en années",
         "y = ȳ + a × (x − x̄), a = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², x in years",
-        |l| {
+        move |l| {
             let mut s = format!(
                 "n = {}, x̄ = {}, ȳ = {}, a = {}",
                 line.n,
@@ -178,7 +178,7 @@ mod tests {
         .unwrap();
         assert_eq!(f.value_at_target, Some(30.0));
         assert_eq!(f.reached_by, Date::new(2026, 1, 1));
-        assert!(f.formula.numeric.en.ends_with("y = 20 on 2026-01-01"));
+        assert!(f.formula.numeric().en.ends_with("y = 20 on 2026-01-01"));
     }
 
     #[test]

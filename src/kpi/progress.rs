@@ -107,7 +107,7 @@ pub fn explain_progress(
         Formula::new(
             "VI dépasse déjà VC : TA = 100 si VA atteint VC, sinon 0",
             "VI is already beyond VC: TA = 100 if VA meets VC, else 0",
-            |l| {
+            move |l| {
                 let (yes, no) = match l {
                     crate::i18n::Lang::Fr => ("VA atteint VC", "VA n’atteint pas VC"),
                     crate::i18n::Lang::En => ("VA meets VC", "VA does not meet VC"),
@@ -126,7 +126,7 @@ pub fn explain_progress(
         Formula::new(
             "TA = 100 × (VA − VI) / (VC − VI), ramené à [0, 100]",
             "TA = 100 × (VA − VI) / (VC − VI), clamped to [0, 100]",
-            |l| {
+            move |l| {
                 let mut s = format!(
                     "TA = 100 × ({} − {}) / ({} − {}) = {}",
                     num(current, d, l),
@@ -208,20 +208,23 @@ mod tests {
         assert_eq!(p.rate, 60.0);
         assert!(!p.target_met);
         assert_eq!(
-            p.formula.numeric.fr,
+            p.formula.numeric().fr,
             "TA = 100 × (12 − 0) / (20 − 0) = 60\u{a0}%"
         );
-        assert_eq!(p.formula.numeric.en, "TA = 100 × (12 − 0) / (20 − 0) = 60%");
+        assert_eq!(
+            p.formula.numeric().en,
+            "TA = 100 × (12 − 0) / (20 − 0) = 60%"
+        );
         let p = explain_progress(-5.0, 30.0, 20.0, Increase, 0).unwrap();
         assert_eq!(p.rate, 100.0);
         assert!(p.target_met);
         assert_eq!(
-            p.formula.numeric.en,
+            p.formula.numeric().en,
             "TA = 100 × (30 − (−5)) / (20 − (−5)) = 140% → 100%"
         );
         let p = explain_progress(10.0, 9.0, 8.0, Increase, 0).unwrap();
         assert!(p.met_at_baseline && p.target_met);
-        assert!(p.formula.numeric.en.ends_with("VA meets VC → TA = 100%"));
+        assert!(p.formula.numeric().en.ends_with("VA meets VC → TA = 100%"));
         assert_eq!(
             explain_progress(4.0, 4.0, 4.0, Decrease, 0),
             Err(NoRate::BaselineEqualsTarget)

@@ -174,7 +174,7 @@ pub fn rollup(scope: Scope, members: &[Member<'_>]) -> Rollup {
     let formula = Formula::new(
         "progression = Σ(poids × TA) / Σ(poids)",
         "progress = Σ(weight × TA) / Σ(weight)",
-        |l| match progress {
+        move |l| match progress {
             None => match l {
                 Lang::Fr => "aucun indicateur avec un taux".to_owned(),
                 Lang::En => "no indicator with a rate".to_owned(),
@@ -199,7 +199,7 @@ pub fn rollup(scope: Scope, members: &[Member<'_>]) -> Rollup {
     let collection = Formula::new(
         "indicateurs renseignés / indicateurs choisis",
         "indicators informed / indicators chosen",
-        |l| match l {
+        move |l| match l {
             Lang::Fr => format!("{informed} indicateurs renseignés sur {chosen}"),
             Lang::En => format!("{informed} of {chosen} indicators informed"),
         },
@@ -258,9 +258,9 @@ mod tests {
                 reason: LeftOutReason::NoTarget
             }]
         );
-        assert_eq!(r.formula.numeric.en, "(1 × 60 + 2 × 30) / 3 = 40%");
-        assert_eq!(r.collection.numeric.en, "2 of 3 indicators informed");
-        assert_eq!(r.collection.numeric.fr, "2 indicateurs renseignés sur 3");
+        assert_eq!(r.formula.numeric().en, "(1 × 60 + 2 × 30) / 3 = 40%");
+        assert_eq!(r.collection.numeric().en, "2 of 3 indicators informed");
+        assert_eq!(r.collection.numeric().fr, "2 indicateurs renseignés sur 3");
     }
 
     #[test]
@@ -283,7 +283,7 @@ mod tests {
     fn nothing_to_average_gives_no_progress() {
         let r = rollup(Scope::Kind(Kind::Input), &[]);
         assert_eq!(r.progress, None);
-        assert_eq!(r.formula.numeric.en, "no indicator with a rate");
+        assert_eq!(r.formula.numeric().en, "no indicator with a rate");
         let json = serde_json::to_string(&r.scope).unwrap();
         assert_eq!(json, r#"{"scope":"kind","id":"Input"}"#);
     }
@@ -297,7 +297,7 @@ mod tests {
             .collect();
         let r = rollup(Scope::Programme, &members);
         assert_eq!(r.progress, Some(50.0));
-        assert!(r.formula.numeric.en.contains("+ …) / 20 = 50%"));
+        assert!(r.formula.numeric().en.contains("+ …) / 20 = 50%"));
     }
 
     mod properties {

@@ -510,7 +510,7 @@ mod tests {
         ));
         assert!(p
             .formula
-            .numeric
+            .numeric()
             .en
             .contains("CAGR_o = (11 / 10)^(1 / (2020 − 2015)) − 1"));
         // A decrease goal turns the same growth into deterioration: 125 P − 2.5, floored at −5.
@@ -594,7 +594,7 @@ mod tests {
         assert_eq!(p.problems, vec![SdgProblem::DuplicateYear]);
         let p = progress(&[], &cfg(2015.0, None, Increase));
         assert_eq!(p.problems, vec![SdgProblem::NoData]);
-        assert_eq!(p.formula.numeric.en, "No value.");
+        assert_eq!(p.formula.numeric().en, "No value.");
     }
 
     #[test]

@@ -152,10 +152,11 @@ pub fn trajectory(
     let before_baseline = as_of_at <= path.baseline_at;
     let d = decimals.max(2);
     let th = *th;
+    let path = *path;
     let formula = Formula::new(
         "E = 100 × (date − date de VI) / (date de VC − date de VI) ; en bonne voie si TA ≥ s₁ × E, à risque si TA ≥ s₂ × E, sinon en retard",
         "E = 100 × (date − VI date) / (VC date − VI date); on track if TA ≥ s₁ × E, at risk if TA ≥ s₂ × E, else off track",
-        |l| {
+        move |l| {
             let (name, cmp) = match l {
                 crate::i18n::Lang::Fr => ("valeur attendue", "TA / E"),
                 crate::i18n::Lang::En => ("expected value", "TA / E"),
@@ -243,10 +244,10 @@ mod tests {
         assert_eq!(t.ratio, Some(1.2));
         assert!(t
             .formula
-            .numeric
+            .numeric()
             .en
             .contains("E = 100 × (2026 − 2021) / (2031 − 2021) = 50%"));
-        assert!(t.formula.numeric.en.ends_with("→ On track"));
+        assert!(t.formula.numeric().en.ends_with("→ On track"));
     }
 
     #[test]
