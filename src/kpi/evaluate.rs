@@ -705,6 +705,7 @@ mod tests {
         assert!(json.contains("\"programme\""));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
         use proptest::prelude::*;

@@ -238,6 +238,7 @@ mod tests {
         assert_eq!(progress_rate(-2.0, 1.0, 2.0, Increase), Ok(75.0));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::super::*;
         use proptest::prelude::*;

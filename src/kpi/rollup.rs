@@ -300,6 +300,7 @@ mod tests {
         assert!(r.formula.numeric().en.contains("+ …) / 20 = 50%"));
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     mod properties {
         use super::*;
         use proptest::prelude::*;
