@@ -90,6 +90,7 @@ pub fn forecast(
         "y = ȳ + a × (x − x̄), a = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², x en années",
         "y = ȳ + a × (x − x̄), a = Σ(x − x̄)(y − ȳ) / Σ(x − x̄)², x in years",
         move |l| {
+            let sep = if l == Lang::Fr { " ; " } else { "; " };
             let mut s = format!(
                 "n = {}, x̄ = {}, ȳ = {}, a = {}",
                 line.n,
@@ -99,7 +100,7 @@ pub fn forecast(
             );
             if let (Some((at, vc)), Some(v)) = (target, value_at_target) {
                 s.push_str(&format!(
-                    "; y({}) = {} + {} × ({} − {}) = {}",
+                    "{sep}y({}) = {} + {} × ({} − {}) = {}",
                     year(at, l),
                     num(line.mean_y, d, l),
                     num(line.slope, d + 2, l),
@@ -109,15 +110,18 @@ pub fn forecast(
                 ));
                 match reached_by {
                     Some(date) => s.push_str(&format!(
-                        "; y = {} {} {date}",
+                        "{sep}y = {} {} {date}",
                         num(vc, d, l),
                         if l == Lang::Fr { "le" } else { "on" }
                     )),
-                    None => s.push_str(if l == Lang::Fr {
-                        "; la droite ne va pas vers la cible"
-                    } else {
-                        "; the line does not head for the target"
-                    }),
+                    None => {
+                        s.push_str(sep);
+                        s.push_str(if l == Lang::Fr {
+                            "la droite ne va pas vers la cible"
+                        } else {
+                            "the line does not head for the target"
+                        });
+                    }
                 }
             }
             s

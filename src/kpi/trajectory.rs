@@ -162,8 +162,9 @@ pub fn trajectory(
                 crate::i18n::Lang::En => ("expected value", "TA / E"),
             };
             let years = |x: f64| year(x, l);
+            let sep = if l == crate::i18n::Lang::Fr { " ; " } else { "; " };
             let mut s = format!(
-                "E = 100 × ({} − {}) / ({} − {}) = {} ; {name} = {}",
+                "E = 100 × ({} − {}) / ({} − {}) = {}{sep}{name} = {}",
                 years(as_of_at),
                 years(path.baseline_at),
                 years(path.target_at),
@@ -171,12 +172,9 @@ pub fn trajectory(
                 pct(expected_rate, l),
                 num(expected_value, d, l)
             );
-            if l == crate::i18n::Lang::En {
-                s = s.replace(" ; ", "; ");
-            }
             if let Some(r) = ratio {
                 s.push_str(&format!(
-                    "; {cmp} = {} / {} = {} (≥ {} / ≥ {})",
+                    "{sep}{cmp} = {} / {} = {} (≥ {} / ≥ {})",
                     num(rate, 1, l),
                     num(expected_rate, 1, l),
                     num(r, 2, l),
@@ -248,6 +246,11 @@ mod tests {
             .en
             .contains("E = 100 × (2026 − 2021) / (2031 − 2021) = 50%"));
         assert!(t.formula.numeric().en.ends_with("→ On track"));
+        assert!(t
+            .formula
+            .numeric()
+            .fr
+            .contains("= 50\u{a0}% ; valeur attendue = 10 ; TA / E = 60 / 50 = 1,2 (≥ 0,95 / ≥ 0,6) → En bonne voie"));
     }
 
     #[test]
