@@ -220,6 +220,23 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
     rollups(ds, indicators, opts, unknown_observations)
 }
 
+/// Every KPI of one indicator, as `evaluate` would give it, reading only that indicator's
+/// observations (they must be sorted, as readers leave them); `None` for an unknown id.
+pub fn evaluate_one(ds: &Dataset, id: &str, opts: &Options) -> Option<IndicatorResult> {
+    let ind = ds.indicator(id)?;
+    let mut buf: Vec<(Date, Period, f64)> = ds
+        .observations_of(id)
+        .iter()
+        .filter_map(|o| {
+            let v = o.value.filter(|v| v.is_finite())?;
+            let last = o.period.last_day();
+            (last <= opts.as_of).then_some((last, o.period, v))
+        })
+        .collect();
+    let axis = ds.project(&ind.project).map_or("", |p| p.axis.as_str());
+    Some(indicator_result(ind, axis, &mut buf, opts))
+}
+
 /// Orders values by the end of their period (then by period), keeping file order among equals, and
 /// combines values of one period by the indicator's aggregation.
 fn combine(
@@ -669,6 +686,17 @@ mod tests {
         let e = evaluate(&dataset(), &Options::as_of(day("2021-12-30")));
         assert_eq!(e.indicator("I1").unwrap().status, Status::NoData);
         assert_eq!(e.indicator("I1").unwrap().no_rate, Some(NoRate::NoData));
+    }
+
+    #[test]
+    fn one_indicator_alone_is_as_in_the_whole_evaluation() {
+        let ds = dataset();
+        let opts = Options::as_of(day("2025-12-31"));
+        let e = evaluate(&ds, &opts);
+        for r in &e.indicators {
+            assert_eq!(evaluate_one(&ds, &r.id, &opts).as_ref(), Some(r));
+        }
+        assert_eq!(evaluate_one(&ds, "nope", &opts), None);
     }
 
     #[test]

@@ -23,5 +23,5 @@ pub mod sdg;
 pub mod synthetic;
 pub mod trajectory;
 
-pub use evaluate::{evaluate, Evaluation, IndicatorResult, Options, Status};
+pub use evaluate::{evaluate, evaluate_one, Evaluation, IndicatorResult, Options, Status};
 pub use progress::{indicator_progress, progress_rate, NoRate};

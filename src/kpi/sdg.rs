@@ -188,7 +188,8 @@ pub struct SdgProgress {
     pub current_value: Option<f64>,
     /// The target actually used (0.001 when it was zero).
     pub target: Option<f64>,
-    pub target_year: f64,
+    /// The target year (with a target only).
+    pub target_year: Option<f64>,
     pub limit: Option<f64>,
     /// −1 when the base value is negative, else +1.
     pub sign: Option<i8>,
@@ -254,7 +255,7 @@ pub fn progress(points: &[(f64, f64)], cfg: &SdgConfig) -> SdgProgress {
         current_year: None,
         current_value: None,
         target,
-        target_year: cfg.target_year,
+        target_year: target.map(|_| cfg.target_year),
         limit: cfg.limit,
         sign: None,
         coefficient: None,
@@ -441,12 +442,12 @@ fn numeric(p: &SdgProgress, l: Lang) -> String {
             n(o)
         ));
     }
-    if let (Some(r), Some(c)) = (p.cagr_required, p.target) {
+    if let (Some(r), Some(c), Some(ty)) = (p.cagr_required, p.target, p.target_year) {
         parts.push(format!(
             "{cagr_name}_r = ({} / {})^(1 / ({} − {})) − 1 = {}",
             n(c),
             n(v0),
-            year(p.target_year, l),
+            year(ty, l),
             year(t0, l),
             n(r)
         ));
@@ -471,8 +472,9 @@ fn numeric(p: &SdgProgress, l: Lang) -> String {
         Some(s) => format!("score {}", num(s, 2, l)),
         None => "score –".to_owned(),
     };
-    parts.push(format!("→ {status}, {score}"));
-    parts.join(if fr { " ; " } else { "; " })
+    let mut s = parts.join(if fr { " ; " } else { "; " });
+    s.push_str(&format!(" → {status}, {score}"));
+    s
 }
 
 #[cfg(test)]
