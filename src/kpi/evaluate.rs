@@ -90,6 +90,9 @@ pub struct IndicatorResult {
     /// The progress rate with its formula, or why there is none (`no_rate`).
     pub progress: Option<Progress>,
     pub no_rate: Option<NoRate>,
+    /// The trajectory's status when there is a progress rate; otherwise "no data" without a known
+    /// value, "target achieved" when the latest value meets a target (even with no baseline, or a
+    /// baseline equal to the target), else "not assessable".
     pub status: Status,
     pub trajectory: Option<Trajectory>,
     pub sdg: SdgProgress,
