@@ -138,6 +138,161 @@ pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// A calendar day, the unit of "as of" dates and of period ends.
+///
+/// Dates order chronologically. An "as of" date D means the end of day D: everything whose period
+/// has ended on or before D is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date; `None` when the day does not exist.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
+    /// Parses `2021-06-30`.
+    pub fn parse(text: &str) -> Result<Date, PeriodError> {
+        match Period::parse(text)? {
+            Period::Day(y, m, d) => Ok(Date {
+                year: y,
+                month: m,
+                day: d,
+            }),
+            _ => Err(PeriodError),
+        }
+    }
+
+    /// Days since 1970-01-01.
+    pub fn days(&self) -> i64 {
+        days_from_civil(self.year, self.month, self.day)
+    }
+
+    /// The date `days` days after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The day after this one.
+    pub fn next_day(&self) -> Date {
+        Date::from_days(self.days() + 1)
+    }
+
+    /// The same day `months` months later (or earlier), clamped to the end of a shorter month.
+    pub fn add_months(&self, months: i32) -> Date {
+        let m0 = self.year * 12 + (self.month as i32 - 1) + months;
+        let (year, month) = (m0.div_euclid(12), (m0.rem_euclid(12) + 1) as u8);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
+    /// The start of this day as a fractional year (2021-07-02 is 2021 + 182/365).
+    pub fn year_fraction(&self) -> f64 {
+        Period::Day(self.year, self.month, self.day).as_year_fraction()
+    }
+
+    /// The day containing the fractional year `x` (the inverse of `year_fraction`, rounded down to a
+    /// day); `None` outside the years −9999 to 9999.
+    pub fn from_year_fraction(x: f64) -> Option<Date> {
+        if !x.is_finite() || !(-9999.0..10_000.0).contains(&x) {
+            return None;
+        }
+        let year = x.floor() as i32;
+        let len = if is_leap(year) { 366.0 } else { 365.0 };
+        let day_of_year = ((x - year as f64) * len + 1e-9).floor() as i64;
+        Some(Date::from_days(days_from_civil(year, 1, 1) + day_of_year))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Period {
+    /// The first day of the period.
+    pub fn first_day(&self) -> Date {
+        let (year, month, day) = self.start();
+        Date { year, month, day }
+    }
+
+    /// The last day of the period (2021-12-31 for the year 2021, 2021-06-30 for 2021-Q2).
+    pub fn last_day(&self) -> Date {
+        match *self {
+            Period::Year(y) => Date {
+                year: y,
+                month: 12,
+                day: 31,
+            },
+            Period::Quarter(y, q) => {
+                let month = q * 3;
+                Date {
+                    year: y,
+                    month,
+                    day: days_in_month(y, month),
+                }
+            }
+            Period::Month(y, m) => Date {
+                year: y,
+                month: m,
+                day: days_in_month(y, m),
+            },
+            Period::Day(y, m, d) => Date {
+                year: y,
+                month: m,
+                day: d,
+            },
+        }
+    }
+
+    /// The instant the period ends, as a fractional year: the start of the following day (the
+    /// year 2021 ends at 2022.0, the quarter 2021-Q2 at 2021-07-01). KPI methods place a value, a
+    /// baseline or a target of a period at this instant.
+    pub fn end_year_fraction(&self) -> f64 {
+        // The start of the next day is computed directly: this runs once per observation in the
+        // KPI engine.
+        let next_month_start = |y: i32, m: u8| {
+            if m == 12 {
+                Period::Year(y + 1)
+            } else {
+                Period::Month(y, m + 1)
+            }
+        };
+        match *self {
+            Period::Year(y) => f64::from(y + 1),
+            Period::Quarter(y, q) => next_month_start(y, q * 3).as_year_fraction(),
+            Period::Month(y, m) => next_month_start(y, m).as_year_fraction(),
+            Period::Day(y, m, d) if d < days_in_month(y, m) => {
+                Period::Day(y, m, d + 1).as_year_fraction()
+            }
+            Period::Day(y, m, _) => next_month_start(y, m).as_year_fraction(),
+        }
+    }
+
+    /// True when the period is over by the end of day `as_of`, so that its value can be known.
+    pub fn is_over_by(&self, as_of: Date) -> bool {
+        self.last_day() <= as_of
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,5 +361,74 @@ mod tests {
         ] {
             assert_eq!(Period::parse(&p.to_string()), Ok(p));
         }
+    }
+
+    #[test]
+    fn dates_round_trip_through_day_numbers() {
+        for d in [
+            Date::new(1970, 1, 1),
+            Date::new(2000, 2, 29),
+            Date::new(2021, 12, 31),
+            Date::new(1899, 3, 1),
+        ] {
+            let d = d.unwrap();
+            assert_eq!(Date::from_days(d.days()), d);
+        }
+        assert_eq!(Date::new(2021, 2, 29), None);
+        assert_eq!(
+            Date::parse("2024-02-29"),
+            Ok(Date::new(2024, 2, 29).unwrap())
+        );
+        assert_eq!(Date::parse("2024"), Err(PeriodError));
+        assert_eq!(
+            Date::new(2021, 1, 31).unwrap().add_months(1).to_string(),
+            "2021-02-28"
+        );
+        assert_eq!(
+            Date::new(2021, 3, 15).unwrap().add_months(-15).to_string(),
+            "2019-12-15"
+        );
+        assert_eq!(
+            Date::new(2021, 12, 31).unwrap().next_day().to_string(),
+            "2022-01-01"
+        );
+    }
+
+    #[test]
+    fn periods_end_on_their_last_day() {
+        assert_eq!(Period::Year(2021).last_day().to_string(), "2021-12-31");
+        assert_eq!(
+            Period::Quarter(2024, 1).last_day().to_string(),
+            "2024-03-31"
+        );
+        assert_eq!(Period::Month(2024, 2).last_day().to_string(), "2024-02-29");
+        assert_eq!(Period::Year(2021).end_year_fraction(), 2022.0);
+        assert_eq!(Period::Quarter(2021, 4).end_year_fraction(), 2022.0);
+        for p in [
+            Period::Quarter(2024, 1),
+            Period::Month(2024, 2),
+            Period::Month(2023, 12),
+            Period::Day(2024, 12, 31),
+        ] {
+            assert_eq!(
+                p.end_year_fraction(),
+                p.last_day().next_day().year_fraction(),
+                "{p}"
+            );
+        }
+        let d = Date::new(2021, 12, 31).unwrap();
+        assert!(Period::Year(2021).is_over_by(d));
+        assert!(!Period::Year(2021).is_over_by(Date::new(2021, 12, 30).unwrap()));
+        assert!(!Period::Quarter(2022, 1).is_over_by(d));
+    }
+
+    #[test]
+    fn fractional_years_map_back_to_days() {
+        for d in ["2021-01-01", "2021-07-02", "2024-12-31", "2020-02-29"] {
+            let d = Date::parse(d).unwrap();
+            assert_eq!(Date::from_year_fraction(d.year_fraction()), Some(d));
+        }
+        assert_eq!(Date::from_year_fraction(f64::NAN), None);
+        assert_eq!(Date::from_year_fraction(1e12), None);
     }
 }
