@@ -1,49 +1,77 @@
-//! The programme dashboard: every axis, project and indicator with its latest value, target and progress.
+//! The programme dashboard: roll-ups for the programme, each kind, axis and project, and every
+//! indicator with its status, latest value, target and progress, as of the chosen date.
 
+use super::kpi_view::{
+    kind_key, progress_bar, rollup_summary, status_chip, status_key, use_settings, Controls,
+};
 use super::{use_lang, Data, ProvenanceBadge};
+use crate::chart::sparkline_points;
 use crate::format;
 use crate::i18n::Lang;
-use crate::kpi;
+use crate::kpi::{self, Evaluation, IndicatorResult};
 use crate::model::{Dataset, Indicator};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::sync::Arc;
 
 #[component]
 pub fn Dashboard(data: Data) -> impl IntoView {
     let lang = use_lang();
+    let settings = use_settings();
     let ds = data.dataset;
+    let eval = {
+        let ds = ds.clone();
+        Memo::new(move |_| {
+            let mut opts = kpi::Options::as_of(settings.as_of.get());
+            opts.kinds = settings.kind.get().into_iter().collect();
+            Arc::new(kpi::evaluate(&ds, &opts))
+        })
+    };
     move || {
         let l = lang.get();
         let s = l.strings();
-        let total = ds.indicators.len();
-        let with_value = ds
-            .indicators
+        let ev = eval.get();
+        let kind = settings.kind.get();
+        let shown = |ind: &Indicator| kind.is_none_or(|k| ind.kind == k);
+        let by_kind = ev
+            .by_kind
             .iter()
-            .filter(|i| ds.latest(&i.id).is_some())
-            .count();
-        let with_rate = ds
-            .indicators
-            .iter()
-            .filter(|i| kpi::indicator_progress(&ds, i).is_ok())
-            .count();
+            .map(|r| {
+                let title = match &r.scope {
+                    kpi::rollup::Scope::Kind(k) => s.kind(*k),
+                    _ => "",
+                };
+                let key = match &r.scope {
+                    kpi::rollup::Scope::Kind(k) => kind_key(*k),
+                    _ => "",
+                };
+                view! {
+                    <section class="kind-card" data-kind=key>
+                        <h3>{title}</h3>
+                        {rollup_summary(r, &ds, l, "kind-rollup")}
+                    </section>
+                }
+            })
+            .collect_view();
         let axes = ds
             .axes
             .iter()
             .map(|axis| {
                 let projects = ds
                     .projects_of(&axis.id)
+                    .filter(|p| ds.indicators_of(&p.id).any(shown))
                     .map(|p| {
-                        let rows = ds
-                            .indicators_of(&p.id)
-                            .map(|ind| indicator_row(&ds, ind, l))
-                            .collect_view();
+                        let rows = ds.indicators_of(&p.id).filter(|i| shown(i)).map(|ind| indicator_row(&ds, &ev, ind, l)).collect_view();
+                        let rollup = ev.project(&p.id).map(|r| rollup_summary(r, &ds, l, "project-rollup"));
                         view! {
-                            <section class="project" data-testid="project">
+                            <section class="project" data-testid="project" data-project=p.id.clone()>
                                 <h3>{l.pick(&p.name).to_owned()}</h3>
+                                {rollup}
                                 <table class="kpi-table">
                                     <thead>
                                         <tr>
                                             <th scope="col">{s.indicator}</th>
+                                            <th scope="col">{s.status}</th>
                                             <th scope="col" class="num">{s.latest_value}</th>
                                             <th scope="col" class="num">{s.target}</th>
                                             <th scope="col">{s.progress}</th>
@@ -55,26 +83,39 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                         }
                     })
                     .collect_view();
+                let rollup = ev.axis(&axis.id).map(|r| rollup_summary(r, &ds, l, "axis-rollup"));
                 view! {
-                    <section class="axis" data-testid="axis">
+                    <section class="axis" data-testid="axis" data-axis=axis.id.clone()>
                         <h2>{l.pick(&axis.name).to_owned()}</h2>
                         <p class="axis-description">{l.pick(&axis.description).to_owned()}</p>
+                        {rollup}
                         {projects}
                     </section>
                 }
             })
             .collect_view();
+        let with_value = ds
+            .indicators
+            .iter()
+            .filter(|i| ds.latest(&i.id).is_some())
+            .count();
         view! {
             <div class="dashboard" data-testid="dashboard">
                 <section class="programme">
                     <h1>{l.pick(&ds.programme.name).to_owned()}</h1>
                     <p class="lead">{l.pick(&ds.programme.description).to_owned()}</p>
                     <ul class="summary">
-                        <li><strong data-testid="indicator-count">{total}</strong>" "{s.indicators_count}</li>
+                        <li><strong data-testid="indicator-count">{ds.indicators.len()}</strong>" "{s.indicators_count}</li>
                         <li><strong>{with_value}</strong>" "{s.with_value}</li>
-                        <li><strong>{with_rate}</strong>" "{s.with_rate}</li>
                     </ul>
+                    <Controls />
+                    <h2 class="programme-progress">{s.programme_progress}</h2>
+                    {rollup_summary(&ev.programme, &ds, l, "programme-rollup")}
                     <p class="source">{s.programme_source}" : "{ds.programme.source.clone()}</p>
+                </section>
+                <section class="by-kind" aria-label=s.by_kind>
+                    <h2>{s.by_kind}</h2>
+                    <div class="kind-cards">{by_kind}</div>
                 </section>
                 {axes}
             </div>
@@ -82,17 +123,24 @@ pub fn Dashboard(data: Data) -> impl IntoView {
     }
 }
 
-fn indicator_row(ds: &Dataset, ind: &Indicator, l: Lang) -> impl IntoView {
+fn indicator_row(ds: &Dataset, ev: &Evaluation, ind: &Indicator, l: Lang) -> impl IntoView {
     let s = l.strings();
     let unit = l.pick(&ind.unit).to_owned();
-    let latest = ds.latest(&ind.id).map(|o| {
-        let value = format::number(o.value.unwrap_or(f64::NAN), ind.precision, l);
+    let result: Option<&IndicatorResult> = ev.indicator(&ind.id);
+    let latest = result.and_then(|r| r.current).map(|c| {
+        let provenance = ds
+            .observations_of(&ind.id)
+            .iter()
+            .rev()
+            .find(|o| o.period == c.period)
+            .map(|o| o.provenance)
+            .unwrap_or_default();
         view! {
-            <span class="value">{value}</span>
+            <span class="value">{format::number(c.value, ind.precision, l)}</span>
             " "
             <span class="unit">{unit.clone()}</span>
-            <span class="period">{o.period.to_string()}</span>
-            <ProvenanceBadge provenance=o.provenance />
+            <span class="period">{c.period.to_string()}</span>
+            <ProvenanceBadge provenance=provenance />
         }
     });
     let target = ind.target.map(|t| {
@@ -102,25 +150,40 @@ fn indicator_row(ds: &Dataset, ind: &Indicator, l: Lang) -> impl IntoView {
             <ProvenanceBadge provenance=t.provenance />
         }
     });
-    let progress = match kpi::indicator_progress(ds, ind) {
-        Ok(rate) => view! {
-            <div class="bar" role="img" aria-label=format!("{} {}", s.progress, format::percent(rate, l))>
-                <div class="bar-fill" style=format!("width:{rate:.1}%")></div>
-            </div>
-            <span class="rate" data-testid="progress-rate">{format::percent(rate, l)}</span>
-        }
-        .into_any(),
-        Err(why) => view! { <span class="no-rate">{s.no_rate(why)}</span> }.into_any(),
+    let status = result.map(|r| r.status).unwrap_or(kpi::Status::NoData);
+    let overdue = result.is_some_and(|r| r.is_overdue());
+    let rate = result.and_then(|r| r.progress.as_ref().map(|p| p.rate));
+    let progress = match (rate, result.and_then(|r| r.no_rate)) {
+        (None, Some(why)) => view! { <span class="no-rate">{s.no_rate(why)}</span> }.into_any(),
+        _ => progress_bar(rate, l).into_any(),
     };
     let name = l.pick(&ind.name).to_owned();
+    let values: Vec<(f64, f64)> = ds
+        .observations_of(&ind.id)
+        .iter()
+        .filter_map(|o| o.value.map(|v| (o.period.as_year_fraction(), v)))
+        .collect();
+    let spark = sparkline_points(&values, 64.0, 18.0);
+    let sparkline = (!spark.is_empty()).then(|| {
+        view! {
+            <svg class="sparkline" width="64" height="18" viewBox="0 0 64 18" aria-hidden="true">
+                <polyline points=spark fill="none" stroke="currentColor" stroke-width="1.5" />
+            </svg>
+        }
+    });
     view! {
-        <tr data-testid="indicator-row" data-indicator=ind.id.clone()>
+        <tr data-testid="indicator-row" data-indicator=ind.id.clone() data-status=status_key(status)>
             <td>
                 <A href=format!("/indicator/{}", ind.id)>{name}</A>
                 " "
-                <span class=format!("kind kind-{:?}", ind.kind).to_lowercase()>{s.kind(ind.kind)}</span>
+                <span class=format!("kind kind-{}", kind_key(ind.kind))>{s.kind(ind.kind)}</span>
+                {overdue.then(|| view! { <span class="overdue-flag" title=s.overdue>"⏰ "{s.overdue}</span> })}
             </td>
-            <td class="num">{latest.map(|v| v.into_any()).unwrap_or_else(|| view! { <span class="no-rate">{s.no_value}</span> }.into_any())}</td>
+            <td>{status_chip(status, l)}</td>
+            <td class="num">
+                {sparkline}
+                {latest.map(|v| v.into_any()).unwrap_or_else(|| view! { <span class="no-rate">{s.no_value}</span> }.into_any())}
+            </td>
             <td class="num">{target}</td>
             <td class="progress">{progress}</td>
         </tr>

@@ -1,10 +1,13 @@
-//! The indicator page: key figures, chart, observations table and metadata, at `/indicator/:id`.
+//! The indicator page at `/indicator/:id`: status with the numbers behind it and their formulas,
+//! the chart, the observations table and the metadata, as of the chosen date.
 
-use super::chart::ChartCanvas;
+use super::chart::ChartPanel;
+use super::kpi_view::{formula_details, kind_key, status_chip, use_settings, Controls};
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::chart::IndicatorChart;
 use crate::format;
 use crate::kpi;
+use crate::model::Milestone;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -12,12 +15,14 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn IndicatorPage(data: Data) -> impl IntoView {
     let lang = use_lang();
+    let settings = use_settings();
     let params = use_params_map();
     let ds = data.dataset;
     move || {
         let l = lang.get();
         let s = l.strings();
         let id = params.read().get("id").unwrap_or_default();
+        let as_of = settings.as_of.get();
         let Some(ind) = ds.indicator(&id) else {
             return view! {
                 <p class="error" role="alert">{s.not_found}" : "{id}</p>
@@ -25,11 +30,12 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
             }
             .into_any();
         };
+        let result = kpi::evaluate_one(&ds, &id, &kpi::Options::as_of(as_of));
         let project = ds.project(&ind.project);
         let axis = project.and_then(|p| ds.axis(&p.axis));
         let unit = l.pick(&ind.unit).to_owned();
         let fmt = |v: f64| format::number(v, ind.precision, l);
-        let milestone = |m: Option<crate::model::Milestone>| {
+        let milestone = |m: Option<Milestone>| {
             m.map(|m| {
                 view! {
                     <span class="value">{fmt(m.value)}</span>
@@ -42,15 +48,99 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
             })
             .unwrap_or_else(|| view! { <span class="no-rate">"—"</span> }.into_any())
         };
-        let latest = ds.latest(&ind.id).map(|o| crate::model::Milestone {
-            value: o.value.unwrap_or(f64::NAN),
-            period: o.period,
-            provenance: o.provenance,
+        let current = result.as_ref().and_then(|r| r.current).map(|c| {
+            let provenance = ds
+                .observations_of(&id)
+                .iter()
+                .rev()
+                .find(|o| o.period == c.period)
+                .map(|o| o.provenance)
+                .unwrap_or_default();
+            Milestone {
+                value: c.value,
+                period: c.period,
+                provenance,
+            }
         });
-        let rate = match kpi::indicator_progress(&ds, ind) {
-            Ok(r) => format::percent(r, l),
-            Err(why) => s.no_rate(why).to_owned(),
-        };
+        let status = result.as_ref().map_or(kpi::Status::NoData, |r| r.status);
+        let rate = result.as_ref().map(|r| match (&r.progress, r.no_rate) {
+            (Some(p), _) => view! {
+                <span class="value">{format::percent(p.rate, l)}</span>
+                {formula_details(&p.formula, l)}
+            }
+            .into_any(),
+            (None, Some(why)) => view! { <span class="no-rate">{s.no_rate(why)}</span> }.into_any(),
+            (None, None) => view! { <span class="no-rate">"—"</span> }.into_any(),
+        });
+        let expected = result
+            .as_ref()
+            .and_then(|r| r.trajectory.as_ref())
+            .map(|t| {
+                view! {
+                    <div>
+                        <dt>{s.expected_by_now}</dt>
+                        <dd data-testid="expected">
+                            <span class="value">{format::percent(t.expected_rate, l)}</span>
+                            " ("{fmt(t.expected_value)}" "{unit.clone()}")"
+                            {formula_details(&t.formula, l)}
+                        </dd>
+                    </div>
+                }
+            });
+        let sdg = result.as_ref().map(|r| {
+            let sdg = &r.sdg;
+            let p = sdg
+                .progress_value
+                .map(|p| format::number(p, 3, l))
+                .unwrap_or_else(|| "—".into());
+            let score = sdg
+                .score
+                .map(|v| format::number(v, 2, l))
+                .unwrap_or_else(|| "—".into());
+            view! {
+                <div>
+                    <dt>{s.sdg_progress}</dt>
+                    <dd data-testid="sdg">
+                        <span class="value">{l.pick(&sdg.status.label()).to_owned()}</span>
+                        <span class="period">{s.sdg_p}" "{p}" · "{s.sdg_score}" "{score}</span>
+                        {formula_details(&sdg.formula, l)}
+                    </dd>
+                </div>
+            }
+        });
+        let forecast = result.as_ref().and_then(|r| r.forecast.as_ref()).map(|f| {
+            let at_target = f.value_at_target.map(fmt).unwrap_or_else(|| "—".into());
+            let reached = f
+                .reached_by
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| s.not_reached.to_owned());
+            view! {
+                <div>
+                    <dt>{s.forecast_at_target}</dt>
+                    <dd data-testid="forecast">
+                        <span class="value">{at_target}</span>
+                        " "
+                        <span class="unit">{unit.clone()}</span>
+                        <span class="period">{s.reached_by}" : "{reached}</span>
+                        {formula_details(&f.formula, l)}
+                    </dd>
+                </div>
+            }
+        });
+        let overdue = result.as_ref().and_then(|r| r.overdue.as_ref()).map(|o| {
+            let text = if o.is_overdue { s.overdue } else { s.due };
+            view! {
+                <div>
+                    <dt>{s.collection}</dt>
+                    <dd data-testid="overdue-check">
+                        <span class=if o.is_overdue { "value overdue-flag" } else { "value" }>{text}</span>
+                        " "
+                        <span class="period">{o.due.to_string()}</span>
+                        {formula_details(&o.formula, l)}
+                    </dd>
+                </div>
+            }
+        });
         let rows = ds
             .observations_of(&ind.id)
             .iter()
@@ -65,31 +155,35 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 }
             })
             .collect_view();
-        let chart = IndicatorChart::of(&ds, ind);
+        let chart = IndicatorChart::of(&ds, ind, l);
         let name = l.pick(&ind.name).to_owned();
-        let label = format!("{} — {}", l.pick(&ind.name), s.chart_caption);
+        let label = format!("{} — {}", name, s.chart_caption);
         view! {
-            <article class="indicator" data-testid="indicator-page">
+            <article class="indicator" data-testid="indicator-page" data-indicator=id.clone()>
                 <nav class="crumbs">
                     <A href="/">{s.back_to_dashboard}</A>
                     {axis.map(|a| format!(" · {}", l.pick(&a.name)))}
                     {project.map(|p| format!(" · {}", l.pick(&p.name)))}
                 </nav>
-                <h1>{name}" "<span class=format!("kind kind-{:?}", ind.kind).to_lowercase()>{s.kind(ind.kind)}</span></h1>
+                <h1>{name}" "<span class=format!("kind kind-{}", kind_key(ind.kind))>{s.kind(ind.kind)}</span></h1>
+                <Controls />
+                <p class="status-line" data-testid="indicator-status">
+                    {status_chip(status, l)}
+                    " "
+                    <span class="period">{s.recomputed_for}" "{as_of.to_string()}</span>
+                </p>
                 <dl class="figures">
-                    <div><dt>{s.latest_value}</dt><dd data-testid="latest-value">{milestone(latest)}</dd></div>
+                    <div><dt>{s.current_value}</dt><dd data-testid="latest-value">{milestone(current)}</dd></div>
                     <div><dt>{s.baseline}</dt><dd>{milestone(ind.baseline)}</dd></div>
                     <div><dt>{s.target}</dt><dd>{milestone(ind.target)}</dd></div>
-                    <div><dt>{s.progress}</dt><dd data-testid="progress-rate" class="value">{rate}</dd></div>
+                    <div><dt>{s.progress}</dt><dd data-testid="progress-rate">{rate}</dd></div>
+                    {expected}
+                    {sdg}
+                    {forecast}
+                    {overdue}
                 </dl>
                 <figure class="chart-figure">
-                    <ChartCanvas chart=chart label=label />
-                    <figcaption>
-                        <span class="legend legend-observed">{s.legend_observed}</span>
-                        <span class="legend legend-trajectory">{s.legend_trajectory}</span>
-                        <span class="legend legend-target">{s.target}</span>
-                        <span class="legend legend-baseline">{s.baseline}</span>
-                    </figcaption>
+                    <ChartPanel chart=chart label=label file_stem=id.clone() />
                 </figure>
                 <h2>{s.observations}</h2>
                 <table class="obs-table" data-testid="observations-table">

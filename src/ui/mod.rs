@@ -4,11 +4,15 @@
 mod chart;
 mod dashboard;
 mod indicator;
+mod kpi_view;
+mod methodology;
 
 use crate::i18n::Lang;
 use crate::model::{Dataset, Provenance};
+use crate::period::Date;
 use crate::store::{fetch_package, load_or_fetch, Origin, Store, StoreError};
 use crate::web::fetch_text;
+use kpi_view::Settings;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
@@ -53,28 +57,82 @@ pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<RwSignal<Lang>>()
 }
 
-fn initial_lang() -> Lang {
+/// The query parameters of the page's URL, as (name, value) pairs.
+fn query_pairs() -> Vec<(String, String)> {
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    if search.contains("lang=en") {
-        Lang::En
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+fn query_value(name: &str) -> Option<String> {
+    query_pairs()
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
+}
+
+/// Keeps `lang`, `asof` and `kind` in the address bar (without a new history entry), so any view can
+/// be shared as a deep link.
+fn sync_url(lang: Lang, settings: &Settings) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let mut pairs: Vec<(String, String)> = query_pairs()
+        .into_iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "lang" | "asof" | "kind"))
+        .collect();
+    if lang != Lang::Fr {
+        pairs.push(("lang".into(), lang.tag().into()));
+    }
+    let as_of = settings.as_of.get_untracked();
+    if as_of != kpi_view::today() {
+        pairs.push(("asof".into(), as_of.to_string()));
+    }
+    if let Some(kind) = settings.kind.get_untracked() {
+        pairs.push(("kind".into(), kpi_view::kind_key(kind).into()));
+    }
+    let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    let url = if query.is_empty() {
+        path
     } else {
-        Lang::Fr
+        format!("{path}?{}", query.join("&"))
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
 #[component]
 fn App() -> impl IntoView {
-    let lang = RwSignal::new(initial_lang());
+    let lang = RwSignal::new(query_value("lang").map_or(Lang::Fr, |t| Lang::from_tag(&t)));
     provide_context(lang);
+    let settings = Settings {
+        as_of: RwSignal::new(
+            query_value("asof")
+                .and_then(|d| Date::parse(&d).ok())
+                .unwrap_or_else(kpi_view::today),
+        ),
+        kind: RwSignal::new(query_value("kind").and_then(|k| kpi_view::kind_from_key(&k))),
+    };
+    provide_context(settings);
     Effect::new(move |_| {
+        let l = lang.get();
+        settings.as_of.track();
+        settings.kind.track();
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
         {
-            let _ = root.set_attribute("lang", lang.get().tag());
+            let _ = root.set_attribute("lang", l.tag());
         }
+        sync_url(l, &settings);
     });
     let data = LocalResource::new(load);
     let s = move || lang.get().strings();
@@ -86,6 +144,10 @@ fn App() -> impl IntoView {
                     {move || s().app_name}
                 </A>
                 <span class="tagline">{move || s().tagline}</span>
+                <nav class="topnav">
+                    <A href="/">{move || s().dashboard}</A>
+                    <A href="/methodology">{move || s().methodology}</A>
+                </nav>
                 <button
                     class="lang-switch"
                     data-testid="lang-switch"
@@ -120,6 +182,7 @@ fn App() -> impl IntoView {
                                     view! {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
                                             <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
+                                            <Route path=path!("/methodology") view=methodology::Methodology />
                                             <Route
                                                 path=path!("/indicator/:id")
                                                 view=move || view! { <indicator::IndicatorPage data=d2.clone() /> }

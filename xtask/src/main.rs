@@ -5,6 +5,7 @@
 //!   release build and the Playwright end-to-end specs. Exits non-zero on the first failure.
 //! - `size`: release build, then the wasm, JS and CSS sizes raw, gzip and brotli.
 //! - `build`: release build only.
+//! - `e2e [SPEC…]`: release build, then only the end-to-end specs (all, or those named).
 
 mod serve;
 mod size;
@@ -23,8 +24,11 @@ fn main() -> ExitCode {
             .and_then(|_| build_release())
             .and_then(|_| size::report(&root().join("dist"))),
         Some("build") => tools::ensure_build_tools().and_then(|_| build_release()),
+        Some("e2e") => tools::ensure_build_tools()
+            .and_then(|_| build_release())
+            .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…]>");
             return ExitCode::from(2);
         }
     };
@@ -132,6 +136,18 @@ fn test_command() -> Result<(), String> {
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     build_release()?;
 
+    e2e(&[])?;
+    let out = root().join("target/e2e");
+    println!(
+        "\nall checks passed in {:.0} s; screenshots in {}",
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+    Ok(())
+}
+
+/// Serves `dist/` on a free loopback port and runs the Playwright specs against it.
+fn e2e(specs: &[String]) -> Result<(), String> {
     step("end-to-end tests (Playwright, Debian Chromium)");
     let listener = std::net::TcpListener::bind(("127.0.0.1", 0)).map_err(|e| e.to_string())?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
@@ -139,15 +155,15 @@ fn test_command() -> Result<(), String> {
     std::thread::spawn(move || serve::serve_forever(listener, dist));
     let out = root().join("target/e2e");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
-    run(Command::new("node")
-        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+    let mut cmd = Command::new("node");
+    cmd.args(["--test", "--test-concurrency=1"]);
+    if specs.is_empty() {
+        cmd.arg("tests/e2e/");
+    } else {
+        cmd.args(specs.iter().map(|s| format!("tests/e2e/{s}")));
+    }
+    run(cmd
         .env("VIGIE_URL", format!("http://{addr}"))
         .env("VIGIE_E2E_OUT", &out)
-        .env("CHROMIUM", tools::CHROMIUM))?;
-    println!(
-        "\nall checks passed in {:.0} s; screenshots in {}",
-        started.elapsed().as_secs_f64(),
-        out.display()
-    );
-    Ok(())
+        .env("CHROMIUM", tools::CHROMIUM))
 }
