@@ -5,6 +5,8 @@ use crate::model::{
     Programme, Project, Provenance, Text,
 };
 use crate::period::{days_from_civil, Date, Period};
+use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// A small deterministic generator (SplitMix64).
 struct Rng(u64);
@@ -118,6 +120,81 @@ pub fn dataset(indicators: usize, observations: usize, seed: u64) -> Dataset {
         indicators: inds,
         observations: obs,
     }
+}
+
+/// Writes the dataset as the CSV files of Vigie's native Data Package (the descriptor is
+/// `public/data/lhsm/datapackage.json`), so benchmarks can time parsing the same data.
+pub fn package_files(ds: &Dataset) -> HashMap<String, String> {
+    let mut axes = String::from("id,name_fr,name_en,description_fr,description_en\n");
+    for a in &ds.axes {
+        writeln!(axes, "{},{},{},,", a.id, a.name.fr, a.name.en).ok();
+    }
+    let mut projects = String::from("id,axis,name_fr,name_en,provenance\n");
+    for p in &ds.projects {
+        writeln!(
+            projects,
+            "{},{},{},{},illustrative",
+            p.id, p.axis, p.name.fr, p.name.en
+        )
+        .ok();
+    }
+    let mut inds = String::from(
+        "id,project,kind,name_fr,name_en,unit_fr,unit_en,direction,baseline_value,baseline_period,baseline_provenance,target_value,target_period,target_provenance,frequency,aggregation,weight,precision,definition_fr,definition_en,source\n",
+    );
+    let ms = |m: Option<Milestone>| match m {
+        Some(m) => format!("{},{},illustrative", m.value, m.period),
+        None => ",,".to_owned(),
+    };
+    for i in &ds.indicators {
+        let kind = match i.kind {
+            Kind::Input => "input",
+            Kind::Output => "output",
+            Kind::Outcome => "outcome",
+        };
+        let direction = match i.direction {
+            Direction::Increase => "increase",
+            Direction::Decrease => "decrease",
+        };
+        let frequency = match i.frequency {
+            Frequency::Annual => "annual",
+            Frequency::Quarterly => "quarterly",
+            Frequency::Monthly => "monthly",
+            Frequency::Once => "once",
+        };
+        let aggregation = match i.aggregation {
+            Aggregation::Sum => "sum",
+            Aggregation::Mean => "mean",
+            Aggregation::Last => "last",
+        };
+        writeln!(
+            inds,
+            "{},{},{kind},{},{},u,u,{direction},{},{},{frequency},{aggregation},{},{},,,",
+            i.id,
+            i.project,
+            i.name.fr,
+            i.name.en,
+            ms(i.baseline),
+            ms(i.target),
+            i.weight,
+            i.precision
+        )
+        .ok();
+    }
+    let mut obs = String::with_capacity(ds.observations.len() * 40);
+    obs.push_str("indicator,period,value,provenance,note\n");
+    for o in &ds.observations {
+        match o.value {
+            Some(v) => writeln!(obs, "{},{},{v:.3},illustrative,", o.indicator, o.period),
+            None => writeln!(obs, "{},{},,illustrative,", o.indicator, o.period),
+        }
+        .ok();
+    }
+    HashMap::from([
+        ("axes.csv".to_owned(), axes),
+        ("projects.csv".to_owned(), projects),
+        ("indicators.csv".to_owned(), inds),
+        ("observations.csv".to_owned(), obs),
+    ])
 }
 
 #[cfg(test)]

@@ -5,8 +5,10 @@
 //!   release build and the Playwright end-to-end specs. Exits non-zero on the first failure.
 //! - `size`: release build, then the wasm, JS and CSS sizes raw, gzip and brotli.
 //! - `build`: release build only.
+//! - `bench kpi|chart`: browser benchmarks (see `bench.rs`).
 //! - `e2e [SPEC…]`: release build, then only the end-to-end specs (all, or those named).
 
+mod bench;
 mod serve;
 mod size;
 mod tools;
@@ -24,11 +26,15 @@ fn main() -> ExitCode {
             .and_then(|_| build_release())
             .and_then(|_| size::report(&root().join("dist"))),
         Some("build") => tools::ensure_build_tools().and_then(|_| build_release()),
+        Some("bench") => match args.get(1) {
+            Some(which) => bench::bench(which),
+            None => Err("usage: cargo xtask bench <kpi|chart>".into()),
+        },
         Some("e2e") => tools::ensure_build_tools()
             .and_then(|_| build_release())
             .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…]>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart>>");
             return ExitCode::from(2);
         }
     };

@@ -65,9 +65,15 @@ pub fn ensure_build_tools() -> Result<(), String> {
         // Not --locked: the locked webpki-roots of that release is no longer on the index.
         cargo_install("wasm-bindgen-cli", WASM_BINDGEN_VERSION, false)?;
     }
-    let modules = root().join("node_modules");
-    if !modules.join(".bin/wasm-opt").exists() || !modules.join("playwright-core").exists() {
-        step("installing npm packages (binaryen for wasm-opt, playwright-core)");
+    if [
+        "node_modules/.bin/wasm-opt",
+        "node_modules/playwright-core",
+        "node_modules/uplot",
+    ]
+    .iter()
+    .any(|p| !root().join(p).exists())
+    {
+        step("installing npm packages (binaryen for wasm-opt, playwright-core, uplot)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(())
