@@ -5,6 +5,7 @@
 //! `ui`) touches web-sys and is compiled only for `wasm32`.
 
 pub mod chart;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod ingest;

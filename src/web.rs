@@ -33,3 +33,18 @@ pub fn device_pixel_ratio() -> f64 {
         .filter(|r| *r > 0.0)
         .unwrap_or(1.0)
 }
+
+/// True when the server answers a HEAD request that the service worker lets through to the network.
+pub async fn probe() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("HEAD");
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let url = format!("/index.html?vigie-probe={}", js_sys::Date::now());
+    match JsFuture::from(window.fetch_with_str_and_init(&url, &init)).await {
+        Ok(resp) => resp.dyn_into::<web_sys::Response>().is_ok_and(|r| r.ok()),
+        Err(_) => false,
+    }
+}

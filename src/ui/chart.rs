@@ -275,7 +275,7 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
                 {kind_button(ChartKind::Line, |l| l.strings().chart_lines)}
                 {kind_button(ChartKind::Bars, |l| l.strings().chart_bars)}
                 <span class="sep"></span>
-                <span class="downloads-label">{move || s().downloads}" :"</span>
+                <span class="downloads-label">{move || s().downloads}</span>
                 <button type="button" data-testid="download-png" on:click=download("png")>"PNG"</button>
                 <button type="button" data-testid="download-svg" on:click=download("svg")>"SVG"</button>
                 <button type="button" data-testid="download-csv" on:click=download("csv")>"CSV"</button>

@@ -1,11 +1,13 @@
 //! The programme dashboard: roll-ups for the programme, each kind, axis and project, and every
 //! indicator with its status, latest value, target and progress, as of the chosen date.
 
+use super::embed::EmbedPanel;
 use super::kpi_view::{
     kind_key, progress_bar, rollup_summary, status_chip, status_key, use_settings, Controls,
 };
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::chart::sparkline_points;
+use crate::embed::EmbedKind;
 use crate::format;
 use crate::i18n::Lang;
 use crate::kpi::{self, Evaluation, IndicatorResult};
@@ -112,6 +114,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                     <h2 class="programme-progress">{s.programme_progress}</h2>
                     {rollup_summary(&ev.programme, &ds, l, "programme-rollup")}
                     <p class="source">{s.programme_source}" : "{ds.programme.source.clone()}</p>
+                    <EmbedPanel id="" title=l.pick(&ds.programme.name).to_owned() kinds=vec![EmbedKind::Programme] />
                 </section>
                 <section class="by-kind" aria-label=s.by_kind>
                     <h2>{s.by_kind}</h2>

@@ -2,9 +2,11 @@
 //! the chart, the observations table and the metadata, as of the chosen date.
 
 use super::chart::ChartPanel;
+use super::embed::EmbedPanel;
 use super::kpi_view::{formula_details, kind_key, status_chip, use_settings, Controls};
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::chart::IndicatorChart;
+use crate::embed::EmbedKind;
 use crate::format;
 use crate::kpi;
 use crate::model::Milestone;
@@ -158,6 +160,7 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
         let chart = IndicatorChart::of(&ds, ind, l);
         let name = l.pick(&ind.name).to_owned();
         let label = format!("{} — {}", name, s.chart_caption);
+        let name_for_embed = name.clone();
         view! {
             <article class="indicator" data-testid="indicator-page" data-indicator=id.clone()>
                 <nav class="crumbs">
@@ -197,6 +200,7 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                <EmbedPanel id=id.clone() title=name_for_embed kinds=vec![EmbedKind::Card, EmbedKind::Chart] />
                 <dl class="metadata">
                     <dt>{s.definition}</dt><dd>{l.pick(&ind.definition).to_owned()}</dd>
                     <dt>{s.unit}</dt><dd>{unit.clone()}</dd>

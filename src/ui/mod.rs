@@ -3,9 +3,11 @@
 
 mod chart;
 mod dashboard;
+mod embed;
 mod indicator;
 mod kpi_view;
 mod methodology;
+mod offline;
 
 use crate::i18n::Lang;
 use crate::model::{Dataset, Provenance};
@@ -32,6 +34,13 @@ pub struct Data {
 
 /// Mounts the app on `<body>`.
 pub fn mount() {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    if path.starts_with("/embed/") {
+        embed::mount_embed();
+        return;
+    }
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
 }
@@ -157,6 +166,7 @@ fn App() -> impl IntoView {
                     {move || s().switch_language}
                 </button>
             </header>
+            <offline::ConnectionBanner />
             <main id="main">
                 <Transition fallback=move || view! { <p class="loading">{s().loading}</p> }>
                     <ErrorBoundary fallback=move |errors| {

@@ -11,6 +11,7 @@
 mod bench;
 mod serve;
 mod size;
+mod sw;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -84,7 +85,10 @@ fn build_release() -> Result<(), String> {
     run(cargo().args(["fetch", "--quiet"]))?;
     run(Command::new("trunk")
         .args(["build", "--release", "--offline"])
-        .env("TRUNK_SKIP_VERSION_CHECK", "true"))
+        .env("TRUNK_SKIP_VERSION_CHECK", "true"))?;
+    let version = sw::render(&root().join("dist"), &root().join("public/sw.js"))?;
+    println!("service worker: release {version}");
+    Ok(())
 }
 
 fn serve_command(args: &[String]) -> Result<(), String> {
@@ -161,6 +165,8 @@ fn e2e(specs: &[String]) -> Result<(), String> {
     std::thread::spawn(move || serve::serve_forever(listener, dist));
     let out = root().join("target/e2e");
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let next = root().join("target/e2e-next-release");
+    sw::next_release(&root().join("dist"), &next, &root().join("public/sw.js"))?;
     let mut cmd = Command::new("node");
     cmd.args(["--test", "--test-concurrency=1"]);
     if specs.is_empty() {
@@ -171,5 +177,7 @@ fn e2e(specs: &[String]) -> Result<(), String> {
     run(cmd
         .env("VIGIE_URL", format!("http://{addr}"))
         .env("VIGIE_E2E_OUT", &out)
+        .env("VIGIE_DIST", root().join("dist"))
+        .env("VIGIE_NEXT_DIST", &next)
         .env("CHROMIUM", tools::CHROMIUM))
 }
