@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod kpi;
 pub mod model;
 pub mod period;
+pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub mod store;
