@@ -126,6 +126,12 @@ pub struct Observation {
     pub value: Option<f64>,
     pub provenance: Provenance,
     pub note: String,
+    /// Disaggregation (name, value) pairs, in file order; empty for the headline series.
+    #[serde(default)]
+    pub dimensions: Vec<(String, String)>,
+    /// Status flag as the source wrote it (Eurostat `p` provisional, `e` estimated, `b` break…); empty when none.
+    #[serde(default)]
+    pub flag: String,
 }
 
 /// Everything one file (or package) brought in.
@@ -249,6 +255,8 @@ mod tests {
             value,
             provenance: Provenance::Report,
             note: String::new(),
+            dimensions: Vec::new(),
+            flag: String::new(),
         }
     }
 
