@@ -286,7 +286,7 @@ impl Descriptor {
                 value: p.number(&row, "value"),
                 provenance: p.provenance(&row, "provenance"),
                 note: row.get("note").text.clone(),
-                dimensions: Vec::new(),
+                series: None,
                 flag: String::new(),
             });
         }

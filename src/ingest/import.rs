@@ -550,7 +550,8 @@ fn finish(
         b.missing_cells,
         b.rows,
     );
-    let (indicators, observations) = b.finish();
+    let series_total = b.series_count();
+    let (indicators, observations, series) = b.finish();
     let mut problems = problems;
     let mut problems_total = pt;
     if problems_total == 0 && observations.is_empty() {
@@ -565,7 +566,7 @@ fn finish(
     }
     let counts = Counts {
         indicators: indicators.len(),
-        series: series_count(&observations),
+        series: series_total,
         observations: observations.len(),
         rows,
         missing_cells,
@@ -574,6 +575,7 @@ fn finish(
         let mut ds = Dataset {
             indicators,
             observations,
+            series,
             ..Dataset::default()
         };
         ds.programme.source = file.to_owned();
@@ -596,14 +598,11 @@ fn finish(
     }
 }
 
+/// Distinct series: each disaggregation, plus each indicator's headline when it has one.
 fn series_count(obs: &[Observation]) -> usize {
-    use std::hash::{Hash, Hasher};
-    let mut set = HashSet::new();
+    let mut set: HashSet<(&str, Option<u32>)> = HashSet::new();
     for o in obs {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        o.indicator.hash(&mut h);
-        o.dimensions.hash(&mut h);
-        set.insert(h.finish());
+        set.insert((o.indicator.as_str(), o.series));
     }
     set.len()
 }
@@ -985,8 +984,15 @@ fn import_package(
         out.counts.rows += sub.counts.rows;
         out.counts.missing_cells += sub.counts.missing_cells;
         if let Some(ds) = sub.dataset {
+            let offset = merged.series.len() as u32;
             merged.indicators.extend(ds.indicators);
-            merged.observations.extend(ds.observations);
+            merged
+                .observations
+                .extend(ds.observations.into_iter().map(|mut o| {
+                    o.series = o.series.map(|s| s + offset);
+                    o
+                }));
+            merged.series.extend(ds.series);
         }
     }
     if !any && out.problems.is_empty() {
@@ -1055,7 +1061,7 @@ mod tests {
         let at = ds
             .observations
             .iter()
-            .find(|o| o.dimensions.contains(&("geo".into(), "AT".into())))
+            .find(|o| ds.dimensions_of(o).contains(&("geo".into(), "AT".into())))
             .unwrap();
         assert_eq!((at.value, at.flag.as_str()), (Some(79.2), "e"));
         assert_eq!(r.counts.missing_cells, 2);

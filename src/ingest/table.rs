@@ -354,6 +354,21 @@ pub struct Builder<'p> {
     units_warned: bool,
     cells: Vec<usize>,
     roles: Vec<Role>,
+    dim_sets: HashMap<Vec<(String, String)>, u32>,
+    series_index: HashMap<(usize, u32), u32>,
+    series: Vec<Series>,
+}
+
+/// A cheap sort key in `Period` order: start, then longer periods first.
+fn period_key(p: Period) -> i64 {
+    let (y, m, d) = p.start();
+    let len = match p {
+        Period::Year(_) => 0,
+        Period::Quarter(..) => 1,
+        Period::Month(..) => 2,
+        Period::Day(..) => 3,
+    };
+    ((y as i64 * 16 + m as i64) * 32 + d as i64) * 4 + len
 }
 
 /// Values that publishers use as "suppressed" or "not available" codes.
@@ -380,6 +395,9 @@ impl<'p> Builder<'p> {
             units_warned: false,
             cells: Vec::new(),
             roles: plan.columns.iter().map(|c| c.role).collect(),
+            dim_sets: HashMap::new(),
+            series_index: HashMap::new(),
+            series: Vec::new(),
         }
     }
 
@@ -409,10 +427,16 @@ impl<'p> Builder<'p> {
         }
     }
 
-    fn indicator(&mut self, id: &str, name: &str, at: (usize, usize)) -> Option<usize> {
+    fn indicator(
+        &mut self,
+        id: &str,
+        name: &str,
+        at: &dyn Fn() -> (usize, usize),
+    ) -> Option<usize> {
         if let Some(&i) = self.index.get(id) {
             return Some(i);
         }
+        let at = at();
         if id.is_empty() {
             self.error(at, id, "an indicator id");
             return None;
@@ -449,13 +473,13 @@ impl<'p> Builder<'p> {
     fn value(
         &mut self,
         raw: &str,
-        at: (usize, usize),
+        at: &dyn Fn() -> (usize, usize),
         ind: usize,
     ) -> Option<(Option<f64>, String)> {
         match number::read_cell(raw, self.plan.style, &self.plan.missing, self.plan.flags) {
             Cell::Number(v, f) => {
                 if SENTINELS.contains(&v) {
-                    self.warn(at, raw.trim(), "a real value (this looks like a suppression code; declare it a missing marker if it is one)");
+                    self.warn(at(), raw.trim(), "a real value (this looks like a suppression code; declare it a missing marker if it is one)");
                 }
                 let d = number::decimals(raw, self.plan.style);
                 if let Some(i) = self.indicators.get_mut(ind) {
@@ -470,21 +494,21 @@ impl<'p> Builder<'p> {
                 } else {
                     e
                 };
-                self.error(at, raw.trim(), e);
+                self.error(at(), raw.trim(), e);
                 None
             }
         }
     }
 
-    fn period(&mut self, raw: &str, at: (usize, usize)) -> Option<Period> {
+    fn period(&mut self, raw: &str, at: &dyn Fn() -> (usize, usize)) -> Option<Period> {
         match periods::parse(raw, self.plan.date_order) {
             Ok(p) => Some(p),
             Err(PeriodFault::NoSuchDate) => {
-                self.error(at, raw.trim(), "a date that exists");
+                self.error(at(), raw.trim(), "a date that exists");
                 None
             }
             Err(PeriodFault::NotAPeriod) => {
-                self.error(at, raw.trim(), "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019");
+                self.error(at(), raw.trim(), "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019");
                 None
             }
         }
@@ -544,8 +568,7 @@ impl<'p> Builder<'p> {
         }
         let mut dims: Vec<(String, String)> = Vec::new();
         let (mut ind_id, mut name, mut unit, mut flag) = ("", "", "", "");
-        let (mut period_raw, mut period_at, mut value_col, mut month_col) =
-            ("", (0, 0), None, None);
+        let (mut period_raw, mut period_col, mut value_col, mut month_col) = ("", 0, None, None);
         self.cells.clear();
         for j in 0..ncols {
             let v = get(j);
@@ -556,7 +579,7 @@ impl<'p> Builder<'p> {
                 Role::Flag => flag = v.trim(),
                 Role::Period => {
                     period_raw = v;
-                    period_at = at(j);
+                    period_col = j;
                 }
                 Role::Value => value_col = Some(j),
                 Role::MonthOfYear => month_col = Some(j),
@@ -577,7 +600,7 @@ impl<'p> Builder<'p> {
             }
         }
         let row_period = if self.roles.contains(&Role::Period) {
-            match self.period(period_raw, period_at) {
+            match self.period(period_raw, &|| at(period_col)) {
                 Some(p) => Some(p),
                 None => return,
             }
@@ -604,12 +627,8 @@ impl<'p> Builder<'p> {
             None => None,
         };
         let default_id = self.plan.default_indicator.clone();
-        let id_at = self
-            .roles
-            .iter()
-            .position(|r| *r == Role::Indicator)
-            .map(&at)
-            .unwrap_or((0, 0));
+        let id_col = self.roles.iter().position(|r| *r == Role::Indicator);
+        let id_at = || id_col.map(&at).unwrap_or((0, 0));
         let cells = std::mem::take(&mut self.cells);
         if let Some(vj) = value_col {
             let id = if ind_id.is_empty() && !self.roles.contains(&Role::Indicator) {
@@ -617,14 +636,15 @@ impl<'p> Builder<'p> {
             } else {
                 ind_id
             };
-            if let (Some(i), Some(p)) = (self.indicator(id, name, id_at), row_period) {
-                self.set_unit(i, unit, &mut dims, at(0));
-                if let Some((v, f)) = self.value(get(vj), at(vj), i) {
+            if let (Some(i), Some(p)) = (self.indicator(id, name, &id_at), row_period) {
+                self.set_unit(i, unit, &mut dims, &|| at(0));
+                if let Some((v, f)) = self.value(get(vj), &|| at(vj), i) {
                     let f = if flag.is_empty() { f } else { flag.to_owned() };
-                    self.push(i, p, v, f, dims, note);
+                    self.push(i, p, v, f, &dims, note);
                 }
             }
         } else {
+            let mut row_indicator: Option<usize> = None;
             for &j in &cells {
                 let raw = get(j);
                 let t = raw.trim();
@@ -635,30 +655,6 @@ impl<'p> Builder<'p> {
                     self.missing_cells += 1;
                     continue;
                 }
-                let (id, nm): (String, String) = match self.roles[j] {
-                    Role::Series => {
-                        let h = self
-                            .plan
-                            .columns
-                            .get(j)
-                            .map(|c| c.name.clone())
-                            .unwrap_or_default();
-                        let id = if VALUE.contains(&norm(&h).as_str()) {
-                            default_id.clone()
-                        } else {
-                            h.clone()
-                        };
-                        (id.clone(), id)
-                    }
-                    _ => (
-                        if ind_id.is_empty() {
-                            default_id.clone()
-                        } else {
-                            ind_id.to_owned()
-                        },
-                        name.to_owned(),
-                    ),
-                };
                 let p = match (
                     self.roles[j],
                     row_period,
@@ -670,21 +666,45 @@ impl<'p> Builder<'p> {
                     (_, _, Some(p), None) => p,
                     _ => continue,
                 };
-                let Some(i) = self.indicator(
-                    &id,
-                    &nm,
-                    if self.roles[j] == Role::Series {
-                        at(j)
+                let i = if self.roles[j] == Role::Series {
+                    let plan = self.plan;
+                    let h = plan
+                        .columns
+                        .get(j)
+                        .map(|c| c.name.as_str())
+                        .unwrap_or_default();
+                    let id = if VALUE.contains(&norm(h).as_str()) {
+                        default_id.as_str()
                     } else {
-                        id_at
-                    },
-                ) else {
-                    continue;
+                        h
+                    };
+                    self.indicator(id, id, &|| at(j))
+                } else {
+                    match row_indicator {
+                        Some(i) => Some(i),
+                        None => {
+                            let id = if ind_id.is_empty() {
+                                default_id.as_str()
+                            } else {
+                                ind_id
+                            };
+                            row_indicator = self.indicator(id, name, &id_at);
+                            if row_indicator.is_some() && !unit.is_empty() {
+                                self.set_unit(row_indicator.unwrap_or(0), unit, &mut dims, &|| {
+                                    at(0)
+                                });
+                            }
+                            row_indicator
+                        }
+                    }
                 };
-                self.set_unit(i, unit, &mut dims, at(0));
-                if let Some((v, f)) = self.value(raw, at(j), i) {
+                let Some(i) = i else { continue };
+                if self.roles[j] == Role::Series && !unit.is_empty() {
+                    self.set_unit(i, unit, &mut dims, &|| at(0));
+                }
+                if let Some((v, f)) = self.value(raw, &|| at(j), i) {
                     let f = if flag.is_empty() { f } else { flag.to_owned() };
-                    self.push(i, p, v, f, dims.clone(), note.clone());
+                    self.push(i, p, v, f, &dims, note.clone());
                 }
             }
         }
@@ -696,7 +716,7 @@ impl<'p> Builder<'p> {
         i: usize,
         unit: &str,
         dims: &mut Vec<(String, String)>,
-        at: (usize, usize),
+        at: &dyn Fn() -> (usize, usize),
     ) {
         if unit.is_empty() {
             return;
@@ -711,7 +731,7 @@ impl<'p> Builder<'p> {
             if !self.units_warned {
                 self.units_warned = true;
                 let first = ind.unit.fr.clone();
-                self.warn(at, unit, format!("one unit per indicator (first saw `{first}`; other units are kept as a `unit` dimension)"));
+                self.warn(at(), unit, format!("one unit per indicator (first saw `{first}`; other units are kept as a `unit` dimension)"));
             }
         }
     }
@@ -722,9 +742,34 @@ impl<'p> Builder<'p> {
         period: Period,
         value: Option<f64>,
         flag: String,
-        dimensions: Vec<(String, String)>,
+        dims: &[(String, String)],
         note: String,
     ) {
+        let series = if dims.is_empty() {
+            None
+        } else {
+            let next = self.dim_sets.len() as u32;
+            let d = match self.dim_sets.get(dims) {
+                Some(&d) => d,
+                None => {
+                    self.dim_sets.insert(dims.to_vec(), next);
+                    next
+                }
+            };
+            let next = self.series.len() as u32;
+            let s = *self.series_index.entry((i, d)).or_insert(next);
+            if s == next {
+                self.series.push(Series {
+                    indicator: self
+                        .indicators
+                        .get(i)
+                        .map(|x| x.id.clone())
+                        .unwrap_or_default(),
+                    dimensions: dims.to_vec(),
+                });
+            }
+            Some(s)
+        };
         if let Some(list) = self.obs.get_mut(i) {
             list.push(Observation {
                 indicator: String::new(),
@@ -732,18 +777,28 @@ impl<'p> Builder<'p> {
                 value,
                 provenance: Provenance::Report,
                 note,
-                dimensions,
+                series,
                 flag,
             });
         }
     }
 
     /// The indicators and their observations, sorted by indicator then period (stable within a period).
-    pub fn finish(self) -> (Vec<Indicator>, Vec<Observation>) {
+    /// Distinct series: each disaggregation, plus each indicator's headline when it has one.
+    pub fn series_count(&self) -> usize {
+        self.series.len()
+            + self
+                .obs
+                .iter()
+                .filter(|l| l.iter().any(|o| o.series.is_none()))
+                .count()
+    }
+
+    pub fn finish(self) -> (Vec<Indicator>, Vec<Observation>, Vec<Series>) {
         let mut indicators = self.indicators;
         let mut all = Vec::with_capacity(self.obs.iter().map(Vec::len).sum());
         for (ind, mut list) in indicators.iter_mut().zip(self.obs) {
-            list.sort_by_key(|o| o.period);
+            list.sort_by_key(|o| period_key(o.period));
             ind.frequency = match list.first().map(|o| o.period) {
                 Some(Period::Quarter(..)) => Frequency::Quarterly,
                 Some(Period::Month(..)) | Some(Period::Day(..)) => Frequency::Monthly,
@@ -754,7 +809,7 @@ impl<'p> Builder<'p> {
                 all.push(o);
             }
         }
-        (indicators, all)
+        (indicators, all, self.series)
     }
 }
 
