@@ -387,6 +387,15 @@ pub fn import_delimited(
             return r;
         }
     }
+    if sample.rows.is_empty() {
+        let mut r = ImportReport::refused(
+            file,
+            det,
+            Problem::at(file, header_at.0, 0, "", "data rows after the header"),
+        );
+        r.preview = preview;
+        return r;
+    }
     let plan = table::guess(
         &sample.header,
         &sample.rows,
@@ -452,16 +461,6 @@ pub fn import_delimited(
     }
     det.shape = Some(plan.shape);
     det.period_format = period_format(&plan, &sample.rows);
-    if sample.rows.is_empty() {
-        let mut r = ImportReport::refused(
-            file,
-            det,
-            Problem::at(file, header_at.0, 0, "", "data rows after the header"),
-        );
-        r.preview = preview;
-        r.columns = plan.columns.clone();
-        return r;
-    }
     let mut b = Builder::new(&plan, file, opts.known_indicators.clone());
     let skip = sample.header_index + 1 + usize::from(sample.two_row_header);
     let ncols = plan.columns.len();
@@ -554,13 +553,13 @@ fn finish(
     let (indicators, observations, series) = b.finish();
     let mut problems = problems;
     let mut problems_total = pt;
-    if problems_total == 0 && observations.is_empty() {
+    if problems_total == 0 && observations.iter().all(|o| o.value.is_none()) {
         problems.push(Problem::at(
             file,
             0,
             0,
             "",
-            "at least one observation (every value cell is empty or missing)",
+            "at least one value (every value cell is empty or missing)",
         ));
         problems_total = 1;
     }

@@ -139,6 +139,19 @@ pub fn sample(
         }
         _ => header_index,
     };
+    // A row of numbers is data, not a header: the header is the (empty) row before it.
+    let header_index = match (
+        header_line,
+        header_index.checked_sub(1),
+        recs.get(header_index),
+    ) {
+        (None, Some(prev), Some((_, cur)))
+            if cur.iter().all(|c| c.trim().parse::<f64>().is_ok()) =>
+        {
+            prev
+        }
+        _ => header_index,
+    };
     let header_line = recs.get(header_index).map(|r| r.0).unwrap_or(1);
     let mut header: Vec<String> = recs
         .get(header_index)

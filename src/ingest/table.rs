@@ -255,8 +255,18 @@ pub fn guess(
         let has_value = roles.contains(&Role::Value);
         let has_indicator = roles.contains(&Role::Indicator);
         let numeric_dims: Vec<usize> = (0..n)
-            .filter(|&j| roles[j] == Role::Dimension && numeric[j])
+            .filter(|&j| {
+                roles[j] == Role::Dimension
+                    && numeric[j]
+                    && !is_identifier(&header[j])
+                    && !(header[j].trim().is_empty() && col(j).all(|v| v.trim().is_empty()))
+            })
             .collect();
+        for j in 0..n {
+            if header[j].trim().is_empty() && col(j).all(|v| v.trim().is_empty()) {
+                roles[j] = Role::Ignore;
+            }
+        }
         if !has_value && has_indicator && numeric_dims.len() == 1 {
             roles[numeric_dims[0]] = Role::Value;
         } else if !has_value {
@@ -293,6 +303,19 @@ pub fn guess(
         }
     }
     Ok(plan)
+}
+
+/// Whether a header names an identifier (`idBeneficiaire`, `siret`, `code_insee`), never a measure.
+fn is_identifier(h: &str) -> bool {
+    let l = norm(h);
+    let camel_id = h
+        .trim()
+        .strip_prefix("id")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase() || c == '_'));
+    camel_id
+        || l == "id"
+        || l.ends_with("_id")
+        || ["siret", "siren", "code"].iter().any(|w| l.contains(w))
 }
 
 /// The shape that a set of roles describes, or what is missing.
