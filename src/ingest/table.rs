@@ -8,6 +8,43 @@ use crate::model::*;
 use crate::period::Period;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the import's own maps.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// What a column means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -371,14 +408,14 @@ pub struct Builder<'p> {
     pub missing_cells: usize,
     pub rows: usize,
     indicators: Vec<Indicator>,
-    index: HashMap<String, usize>,
+    index: FxMap<String, usize>,
     obs: Vec<Vec<Observation>>,
     known: Option<Vec<String>>,
     units_warned: bool,
     cells: Vec<usize>,
     roles: Vec<Role>,
-    dim_sets: HashMap<Vec<(String, String)>, u32>,
-    series_index: HashMap<(usize, u32), u32>,
+    dim_sets: FxMap<Vec<(String, String)>, u32>,
+    series_index: FxMap<(usize, u32), u32>,
     series: Vec<Series>,
 }
 
@@ -412,14 +449,14 @@ impl<'p> Builder<'p> {
             missing_cells: 0,
             rows: 0,
             indicators: Vec::new(),
-            index: HashMap::new(),
+            index: FxMap::default(),
             obs: Vec::new(),
             known,
             units_warned: false,
             cells: Vec::new(),
             roles: plan.columns.iter().map(|c| c.role).collect(),
-            dim_sets: HashMap::new(),
-            series_index: HashMap::new(),
+            dim_sets: FxMap::default(),
+            series_index: FxMap::default(),
             series: Vec::new(),
         }
     }
@@ -819,17 +856,32 @@ impl<'p> Builder<'p> {
 
     pub fn finish(self) -> (Vec<Indicator>, Vec<Observation>, Vec<Series>) {
         let mut indicators = self.indicators;
-        let mut all = Vec::with_capacity(self.obs.iter().map(Vec::len).sum());
+        let single = self.obs.len() == 1;
+        let mut all = Vec::with_capacity(if single {
+            0
+        } else {
+            self.obs.iter().map(Vec::len).sum()
+        });
         for (ind, mut list) in indicators.iter_mut().zip(self.obs) {
-            list.sort_by_key(|o| period_key(o.period));
+            // Sorting (key, index) pairs then permuting moves each observation once; the sort is stable.
+            if !list
+                .windows(2)
+                .all(|w| period_key(w[0].period) <= period_key(w[1].period))
+            {
+                list.sort_by_cached_key(|o| period_key(o.period));
+            }
             ind.frequency = match list.first().map(|o| o.period) {
                 Some(Period::Quarter(..)) => Frequency::Quarterly,
                 Some(Period::Month(..)) | Some(Period::Day(..)) => Frequency::Monthly,
                 _ => Frequency::Annual,
             };
-            for mut o in list {
-                o.indicator = ind.id.clone();
-                all.push(o);
+            for o in list.iter_mut() {
+                o.indicator.clone_from(&ind.id);
+            }
+            if single {
+                all = list;
+            } else {
+                all.append(&mut list);
             }
         }
         (indicators, all, self.series)
