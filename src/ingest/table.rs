@@ -152,7 +152,8 @@ const PERIOD: [&str; 16] = [
     "day",
 ];
 const VALUE: [&str; 5] = ["value", "valeur", "obs_value", "valeurs", "values"];
-const UNIT: [&str; 6] = [
+const UNIT: [&str; 7] = [
+    "unit measure",
     "unit",
     "units",
     "unité",
@@ -333,8 +334,9 @@ pub fn guess(
     plan.shape = shape_of(&plan.columns, is_open_sdg)?;
     if plan.shape == Shape::OpenSdg {
         plan.default_indicator = stem.trim_start_matches("indicator_").to_owned();
+        // `Series` is a disaggregation in Open SDG, whatever its values look like.
         for c in plan.columns.iter_mut() {
-            if c.name == "Series" || c.name == "Units" {
+            if c.name == "Series" {
                 c.role = Role::Dimension;
             }
         }
@@ -636,7 +638,16 @@ impl<'p> Builder<'p> {
                 Role::Indicator => ind_id = v.trim(),
                 Role::Name => name = v.trim(),
                 Role::Unit => unit = v.trim(),
-                Role::Flag => flag = v.trim(),
+                Role::Flag => {
+                    // Open SDG writes a status on every row; only the unusual ones are flags.
+                    let t = v.trim();
+                    if !matches!(
+                        t.to_lowercase().as_str(),
+                        "normal value" | "undefined" | "normal" | "a"
+                    ) {
+                        flag = t;
+                    }
+                }
                 Role::Period => {
                     period_raw = v;
                     period_col = j;
