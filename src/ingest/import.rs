@@ -39,6 +39,8 @@ pub struct ImportOptions {
     pub known_indicators: Option<Vec<String>>,
     /// Import anyway, skipping rows with problems (the person accepted them).
     pub accept_errors: bool,
+    /// The XLSX worksheet to read (the first when `None`).
+    pub sheet: Option<String>,
 }
 
 /// Name, unit, direction, baseline and target the person gives for a file without indicator metadata.
@@ -57,6 +59,7 @@ pub struct IndicatorMeta {
 pub enum Format {
     Delimited,
     Json,
+    Xlsx,
     DataPackage,
     Metadata,
     Unsupported,
@@ -82,6 +85,8 @@ pub struct Detected {
     pub period_format: String,
     pub date_order: DateOrder,
     pub flags: bool,
+    /// The file was gzip-compressed (and inflated first).
+    pub gzip: bool,
 }
 
 impl Detected {
@@ -102,6 +107,7 @@ impl Detected {
             period_format: String::new(),
             date_order: DateOrder::DayFirst,
             flags: false,
+            gzip: false,
         }
     }
 }
@@ -226,18 +232,30 @@ pub fn import_with(
         );
     }
     if bytes.starts_with(&[0x1f, 0x8b]) {
-        return refuse(
-            Format::Unsupported,
-            "an uncompressed file (this is gzip: decompress it first)",
-            "",
-        );
+        let inner = match super::zip::gunzip(bytes) {
+            Ok(b) if !b.starts_with(&[0x1f, 0x8b]) => b,
+            Ok(_) => return refuse(Format::Unsupported, "one level of gzip compression", ""),
+            Err(e) => {
+                return refuse(
+                    Format::Unsupported,
+                    &format!("a readable gzip file ({})", e.0),
+                    "",
+                )
+            }
+        };
+        let inner_name = file_name.strip_suffix(".gz").unwrap_or(file_name);
+        let mut r = import_with(inner_name, &inner, companions, opts);
+        r.file = file_name.to_owned();
+        r.detected.gzip = true;
+        for p in r.problems.iter_mut().chain(r.warnings.iter_mut()) {
+            if p.file == inner_name {
+                p.file = file_name.to_owned();
+            }
+        }
+        return r;
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return refuse(
-            Format::Unsupported,
-            "CSV, TSV or JSON (XLSX and other zip files are not read yet: save the sheet as CSV)",
-            "",
-        );
+        return import_xlsx(file_name, bytes, opts);
     }
     if decode::looks_binary(bytes, enc) {
         return refuse(
@@ -634,7 +652,10 @@ fn import_json(
         Value::Array(items) => {
             let offsets = element_offsets(body);
             match records_to_rows(items) {
-                Ok((header, rows)) => import_rows(file, body, det, &stem(file), header, rows, &offsets, opts),
+                Ok((header, rows)) => {
+                    let loc = |i: usize, _: usize| offsets.get(i).map(|&o| csv::locate(body, 0, 1, o)).unwrap_or((0, 0));
+                    import_rows(file, det, &stem(file), header, rows, &loc, opts)
+                }
                 Err((i, expected)) => {
                     let (l, c) = offsets.get(i).map(|&o| csv::locate(body, 0, 1, o)).unwrap_or((1, 1));
                     ImportReport::refused(file, det, Problem::at(file, l, c, "", expected))
@@ -741,15 +762,15 @@ fn records_to_rows(items: &[Value]) -> Result<(Vec<String>, Vec<Vec<String>>), (
     Ok((header, rows))
 }
 
+/// Reads rows that are already split (JSON records, inline data, XLSX); `loc(row, column)` places a cell.
 #[allow(clippy::too_many_arguments)]
 fn import_rows(
     file: &str,
-    text: &str,
     mut det: Detected,
     stem: &str,
     header: Vec<String>,
     rows: Vec<Vec<String>>,
-    offsets: &[usize],
+    loc: &dyn Fn(usize, usize) -> (usize, usize),
     opts: &ImportOptions,
 ) -> ImportReport {
     let style = NumberStyle {
@@ -777,12 +798,13 @@ fn import_rows(
     ) {
         Ok(p) => p,
         Err(e) => {
+            let line = det.header_line.max(1);
             let mut r = ImportReport::refused(
                 file,
                 det,
                 Problem::at(
                     file,
-                    1,
+                    line,
                     1,
                     &header.join(" | "),
                     format!("indicator data: {e}"),
@@ -804,17 +826,60 @@ fn import_rows(
     det.period_format = period_format(&plan, &sample);
     let mut b = Builder::new(&plan, file, opts.known_indicators.clone());
     for (i, r) in rows.iter().enumerate() {
-        let at = offsets
-            .get(i)
-            .map(|&o| csv::locate(text, 0, 1, o))
-            .unwrap_or((0, 0));
         b.row(
             r.len(),
             &|j| r.get(j).map(String::as_str).unwrap_or(""),
-            &|_| at,
+            &|j| loc(i, j),
         );
     }
     finish(file, det, plan.columns.clone(), preview, b, opts)
+}
+
+fn import_xlsx(file: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
+    let det = Detected::new(Encoding::Utf8, Format::Xlsx);
+    let rows = match super::xlsx::read(bytes, opts.sheet.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            return ImportReport::refused(
+                file,
+                det,
+                Problem::at(
+                    file,
+                    0,
+                    0,
+                    "",
+                    format!("a readable XLSX workbook ({})", e.0),
+                ),
+            )
+        }
+    };
+    let Some(h) = rows
+        .iter()
+        .position(|(_, r)| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+    else {
+        return ImportReport::refused(
+            file,
+            det,
+            Problem::at(
+                file,
+                0,
+                0,
+                "",
+                "a worksheet with a header row and data rows",
+            ),
+        );
+    };
+    let mut det = det;
+    det.header_line = rows[h].0;
+    det.preamble_lines = h;
+    let header: Vec<String> = rows[h].1.iter().map(|c| c.trim().to_owned()).collect();
+    let (numbers, data): (Vec<usize>, Vec<Vec<String>>) = rows[h + 1..]
+        .iter()
+        .filter(|r| r.1.iter().any(|c| !c.trim().is_empty()))
+        .map(|r| (r.0, r.1.clone()))
+        .unzip();
+    let loc = |i: usize, j: usize| (numbers.get(i).copied().unwrap_or(0), j + 1);
+    import_rows(file, det, &stem(file), header, data, &loc, opts)
 }
 
 fn find_companion<'a>(path: &str, companions: &[(&str, &'a [u8])]) -> Option<&'a [u8]> {
@@ -909,12 +974,11 @@ fn import_package(
             match records_to_rows(data) {
                 Ok((h, rows)) => import_rows(
                     file,
-                    body,
                     Detected::new(enc, Format::Json),
                     &name,
                     h,
                     rows,
-                    &[],
+                    &|_, _| (0, 0),
                     opts,
                 ),
                 Err((_, e)) => ImportReport::refused(

@@ -13,6 +13,8 @@ pub mod number;
 pub mod periods;
 pub mod sniff;
 pub mod table;
+pub mod xlsx;
+pub mod zip;
 
 pub use import::{
     companions_needed, import, import_with, Counts, Detected, Format, ImportOptions, ImportReport,

@@ -244,8 +244,8 @@ pub fn guess(
             }
         }
         let filled = col(j).filter(|v| !v.trim().is_empty()).count();
-        // A column empty in the sample counts as numeric: OWID columns fill in only for later years.
-        numeric[j] = nums * 10 >= (nums + bad) * 8;
+        // Two thirds of numbers make a numeric column; a column empty in the sample counts as numeric: OWID columns fill in only for later years.
+        numeric[j] = nums * 3 >= (nums + bad) * 2;
         let mostly_periods = filled > 0 && pers * 10 >= filled * 8 && out_of_range == 0;
         roles[j] = if wide && header_periods[j].is_some() {
             Role::PeriodValue
