@@ -479,6 +479,20 @@ pub fn import_delimited(
     }
     det.shape = Some(plan.shape);
     det.period_format = period_format(&plan, &sample.rows);
+    if plan.split_first > 0 {
+        // Show Eurostat rows as Vigie reads them: one column per dimension code.
+        preview = std::iter::once(plan.columns.iter().map(|c| c.name.clone()).collect())
+            .chain(preview.into_iter().skip(1).map(|r| {
+                let mut out: Vec<String> = r
+                    .first()
+                    .map(|c| c.split(',').map(str::to_owned).collect())
+                    .unwrap_or_default();
+                out.resize(plan.split_first, String::new());
+                out.extend(r.into_iter().skip(1));
+                out
+            }))
+            .collect();
+    }
     let mut b = Builder::new(&plan, file, opts.known_indicators.clone());
     let skip = sample.header_index + 1 + usize::from(sample.two_row_header);
     let ncols = plan.columns.len();
@@ -1128,6 +1142,8 @@ mod tests {
             .unwrap();
         assert_eq!((at.value, at.flag.as_str()), (Some(79.2), "e"));
         assert_eq!(r.counts.missing_cells, 2);
+        assert_eq!(r.preview[0], ["unit", "geo", "2019", "2018"]);
+        assert_eq!(r.preview[1], ["PC", "AT", "79.2 e", ": "]);
     }
 
     #[test]
