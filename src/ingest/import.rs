@@ -166,6 +166,9 @@ impl ImportReport {
     }
 }
 
+/// How many records pass between two progress calls.
+pub const PROGRESS_EVERY: usize = 8192;
+
 /// Imports one file on its own.
 pub fn import(file_name: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
     import_with(file_name, bytes, &[], opts)
@@ -216,6 +219,18 @@ pub fn import_with(
     companions: &[(&str, &[u8])],
     opts: &ImportOptions,
 ) -> ImportReport {
+    import_with_progress(file_name, bytes, companions, opts, &mut |_, _| true)
+}
+
+/// Like `import_with`, calling `progress(bytes_read, total_bytes)` every few thousand rows of a
+/// delimited file (in the decoded text); returning `false` cancels, and the report says so.
+pub fn import_with_progress(
+    file_name: &str,
+    bytes: &[u8],
+    companions: &[(&str, &[u8])],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> ImportReport {
     let (text, enc) = decode::decode(bytes, opts.encoding);
     let refuse = |format, expected: &str, found: &str| {
         ImportReport::refused(
@@ -244,7 +259,7 @@ pub fn import_with(
             }
         };
         let inner_name = file_name.strip_suffix(".gz").unwrap_or(file_name);
-        let mut r = import_with(inner_name, &inner, companions, opts);
+        let mut r = import_with_progress(inner_name, &inner, companions, opts, progress);
         r.file = file_name.to_owned();
         r.detected.gzip = true;
         for p in r.problems.iter_mut().chain(r.warnings.iter_mut()) {
@@ -278,7 +293,7 @@ pub fn import_with(
     }
     let stem_name = stem(file_name);
     let meta = open_sdg_meta(&stem_name, companions);
-    let mut report = import_delimited(file_name, &text, enc, &stem_name, opts, None);
+    let mut report = import_delimited(file_name, &text, enc, &stem_name, opts, None, progress);
     if let (Some((name, unit)), Some(ds)) = (meta, report.dataset.as_mut()) {
         for ind in ds.indicators.iter_mut() {
             if !name.is_empty() {
@@ -331,6 +346,7 @@ pub fn import_delimited(
     stem: &str,
     opts: &ImportOptions,
     dialect_hint: Option<Dialect>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> ImportReport {
     let mut det = Detected::new(enc, Format::Delimited);
     let dialect = match (opts.delimiter, dialect_hint) {
@@ -498,8 +514,13 @@ pub fn import_delimited(
     let ncols = plan.columns.len();
     let mut index = 0usize;
     let mut pending: Vec<((usize, usize), String)> = Vec::new();
+    let mut cancelled = false;
     let scanned = csv::scan(file, text, sample.dialect, |row| {
         index += 1;
+        if index % PROGRESS_EVERY == 0 && !progress(row.start, text.len()) {
+            cancelled = true;
+            return false;
+        }
         if index <= skip {
             return true;
         }
@@ -528,6 +549,23 @@ pub fn import_delimited(
         b.row(row.len(), &|i| row.get(i), &|i| row.loc(i));
         true
     });
+    if cancelled {
+        let mut r = ImportReport::refused(
+            file,
+            det,
+            Problem::at(
+                file,
+                0,
+                0,
+                "",
+                "an import run to its end (it was cancelled)",
+            ),
+        );
+        r.preview = preview;
+        r.columns = plan.columns.clone();
+        return r;
+    }
+    progress(text.len(), text.len());
     if let Err(p) = scanned {
         b.problem_count += 1;
         b.problems.push(p);
@@ -1043,7 +1081,7 @@ fn import_package(
                 }
             }
             let (text, enc) = decode::decode(bytes, o.encoding);
-            import_delimited(path, &text, enc, &name, &o, None)
+            import_delimited(path, &text, enc, &name, &o, None, &mut |_, _| true)
         } else {
             continue;
         };
@@ -1144,6 +1182,37 @@ mod tests {
         assert_eq!(r.counts.missing_cells, 2);
         assert_eq!(r.preview[0], ["unit", "geo", "2019", "2018"]);
         assert_eq!(r.preview[1], ["PC", "AT", "79.2 e", ": "]);
+    }
+
+    #[test]
+    fn reports_progress_and_can_be_cancelled() {
+        let mut text = String::from("year,value\n");
+        for i in 0..20_000 {
+            text.push_str(&format!("{},{i}\n", 1900 + i % 200));
+        }
+        let mut calls = Vec::new();
+        let r = import_with_progress(
+            "p.csv",
+            text.as_bytes(),
+            &[],
+            &ImportOptions::default(),
+            &mut |done, total| {
+                calls.push((done, total));
+                true
+            },
+        );
+        assert!(r.ok());
+        assert_eq!(calls.len(), 3);
+        assert_eq!(calls.last(), Some(&(text.len(), text.len())));
+        let r = import_with_progress(
+            "p.csv",
+            text.as_bytes(),
+            &[],
+            &ImportOptions::default(),
+            &mut |_, _| false,
+        );
+        assert!(!r.ok());
+        assert!(r.problems[0].expected.contains("cancelled"));
     }
 
     #[test]

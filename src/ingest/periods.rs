@@ -232,7 +232,8 @@ pub fn format_of(text: &str) -> &'static str {
     } else if t.len() == 7
         && t.contains('/')
         && t.starts_with(|c: char| c.is_ascii_digit())
-        && t.get(..4).is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        && t.get(..4)
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()))
     {
         "YYYY/YY"
     } else if u.contains('Q') && u.len() <= 8 && u.starts_with(|c: char| c.is_ascii_digit()) {
@@ -302,12 +303,19 @@ mod tests {
 
     #[test]
     fn never_panics_on_multibyte_labels() {
-        for s in ["1é/éa", "2019é", "ééééééééééé", "T1 - é", "2019-é", "é/é/é", "2019-03-18Té"] {
+        for s in [
+            "1é/éa",
+            "2019é",
+            "ééééééééééé",
+            "T1 - é",
+            "2019-é",
+            "é/é/é",
+            "2019-03-18Té",
+        ] {
             let _ = p(s);
             let _ = format_of(s);
             let _ = is_span(s);
         }
-
     }
 
     #[test]
