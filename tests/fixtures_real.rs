@@ -374,3 +374,34 @@ fn windows_1252_and_overridden_roles() {
         Some(1300.0)
     );
 }
+
+#[test]
+fn vigie_native_package_through_the_entry_point() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/lhsm");
+    let desc = std::fs::read(dir.join("datapackage.json")).expect("descriptor");
+    let files: Vec<(String, Vec<u8>)> = vigie::ingest::companions_needed("datapackage.json", &desc)
+        .into_iter()
+        .map(|p| {
+            let b = std::fs::read(dir.join(&p)).expect("resource");
+            (p, b)
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let r = import_with("datapackage.json", &desc, &refs, &ImportOptions::default());
+    assert_eq!(r.detected.shape, Some(vigie::ingest::table::Shape::Native));
+    let (_, ds) = ok(r);
+    assert_eq!(ds.indicators.len(), 31);
+    let missing = import_with(
+        "datapackage.json",
+        &desc,
+        &refs[..1],
+        &ImportOptions::default(),
+    );
+    assert!(!missing.ok());
+    assert!(missing.problems[0]
+        .expected
+        .starts_with("the file of resource"));
+}
