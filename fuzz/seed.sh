@@ -4,7 +4,7 @@
 set -e
 for t in import_any sniff csv_scan periods_numbers containers; do mkdir -p corpus/$t; done
 find ../../shared/data ../tests/fixtures -type f -size -64k ! -name PROVENANCE.txt | while read -r f; do
-  n=$(echo "$f" | tr '/' '_')
+  n=$(echo "$f" | sed 's|^[./]*||' | tr '/' '_')
   for t in import_any sniff csv_scan; do cp "$f" "corpus/$t/$n"; done
 done
 cp ../tests/fixtures/containers/* ../tests/fixtures/bad/sheet.xlsx ../tests/fixtures/bad/data.csv.gz corpus/containers/ 2>/dev/null || true

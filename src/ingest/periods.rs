@@ -113,6 +113,14 @@ pub fn parse(text: &str, order: DateOrder) -> Result<Period, PeriodFault> {
             }
         }
     }
+    // Spans written in words or with a dash between spaces: `2018 to 2020`, `2018 - 2020`, `2018–2020`.
+    for sep in [" to ", " - ", "–", " – "] {
+        if let Some((a, b)) = t.split_once(sep) {
+            if let (Some(y), Some(_)) = (year4(a.trim()), year4(b.trim())) {
+                return Ok(Period::Year(y));
+            }
+        }
+    }
     // Date-times: keep the date.
     if t.len() > 10 && t.is_char_boundary(10) && matches!(t.as_bytes().get(10), Some(b'T' | b' ')) {
         return parse(&t[..10], order);
@@ -211,12 +219,32 @@ pub fn parse(text: &str, order: DateOrder) -> Result<Period, PeriodFault> {
 /// Whether a label is a span of years (which loses information when mapped to its first year).
 pub fn is_span(text: &str) -> bool {
     let t = text.trim();
+    for sep in [" to ", " - ", "–", " – "] {
+        if let Some((a, b)) = t.split_once(sep) {
+            if year4(a.trim()).is_some() && year4(b.trim()).is_some() {
+                return true;
+            }
+        }
+    }
     let Some(i) = t.find(['/', '-']) else {
         return false;
     };
     let (a, b) = (&t[..i], &t[i + 1..]);
     let slash = t.as_bytes().get(i) == Some(&b'/');
     year4(a).is_some() && digits(b) && (b.len() == 4 || (slash && b.len() == 2))
+}
+
+/// The start year of a `YYYY-YY` label (`1985-87`), which is a span in columns where some `YY` exceed 12.
+pub fn yy_span(text: &str) -> Option<(i32, u32)> {
+    let (a, b) = text.trim().split_once('-')?;
+    Some((
+        year4(a)?,
+        if b.len() == 2 {
+            num(b, 2)?
+        } else {
+            return None;
+        },
+    ))
 }
 
 /// A short name for the format a label is written in, shown to the person.
@@ -273,6 +301,10 @@ mod tests {
         assert_eq!(p("2019/2020"), Ok(Period::Year(2019)));
         assert_eq!(p("2019/20"), Ok(Period::Year(2019)));
         assert_eq!(p("2006-2010"), Ok(Period::Year(2006)));
+        assert_eq!(p("2018 to 2020"), Ok(Period::Year(2018)));
+        assert!(is_span("2018 to 2020"));
+        assert_eq!(yy_span("1985-87"), Some((1985, 87)));
+        assert_eq!(yy_span("2019-Q1"), None);
         assert_eq!(p("2019-Q1"), Ok(Period::Quarter(2019, 1)));
         assert_eq!(p("2019Q4"), Ok(Period::Quarter(2019, 4)));
         assert_eq!(p("2019-T1"), Ok(Period::Quarter(2019, 1)));

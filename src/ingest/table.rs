@@ -108,6 +108,8 @@ pub struct Plan {
     pub date_order: DateOrder,
     pub flags: bool,
     pub missing: Vec<String>,
+    /// `YYYY-YY` labels are spans of years (`1985-87`), not months, because some `YY` exceed 12.
+    pub yy_spans: bool,
     /// Eurostat: how many comma-joined dimension codes the first cell holds (0: no splitting).
     pub split_first: usize,
 }
@@ -330,7 +332,11 @@ pub fn guess(
         flags,
         missing: missing.to_vec(),
         split_first,
+        yy_spans: false,
     };
+    if let Some(j) = roles.iter().position(|r| *r == Role::Period) {
+        plan.yy_spans = col(j).any(|v| periods::yy_span(v).is_some_and(|(_, yy)| yy > 12));
+    }
     plan.shape = shape_of(&plan.columns, is_open_sdg)?;
     if plan.shape == Shape::OpenSdg {
         plan.default_indicator = stem.trim_start_matches("indicator_").to_owned();
@@ -563,6 +569,11 @@ impl<'p> Builder<'p> {
     }
 
     fn period(&mut self, raw: &str, at: &dyn Fn() -> (usize, usize)) -> Option<Period> {
+        if self.plan.yy_spans {
+            if let Some((y, _)) = periods::yy_span(raw) {
+                return Some(Period::Year(y));
+            }
+        }
         match periods::parse(raw, self.plan.date_order) {
             Ok(p) => Some(p),
             Err(PeriodFault::NoSuchDate) => {
@@ -678,7 +689,9 @@ impl<'p> Builder<'p> {
         } else {
             None
         };
-        let note = if periods::is_span(period_raw) {
+        let note = if periods::is_span(period_raw)
+            || (self.plan.yy_spans && periods::yy_span(period_raw).is_some())
+        {
             period_raw.trim().to_owned()
         } else {
             String::new()
