@@ -425,6 +425,8 @@ pub struct Builder<'p> {
     dim_sets: FxMap<Vec<(String, String)>, u32>,
     series_index: FxMap<(usize, u32), u32>,
     series: Vec<Series>,
+    /// Period labels already parsed (labels repeat across rows), bounded in size.
+    period_cache: FxMap<String, Period>,
 }
 
 /// A cheap sort key in `Period` order: start, then longer periods first.
@@ -466,6 +468,7 @@ impl<'p> Builder<'p> {
             dim_sets: FxMap::default(),
             series_index: FxMap::default(),
             series: Vec::new(),
+            period_cache: FxMap::default(),
         }
     }
 
@@ -574,8 +577,16 @@ impl<'p> Builder<'p> {
                 return Some(Period::Year(y));
             }
         }
+        if let Some(p) = self.period_cache.get(raw) {
+            return Some(*p);
+        }
         match periods::parse(raw, self.plan.date_order) {
-            Ok(p) => Some(p),
+            Ok(p) => {
+                if self.period_cache.len() < 4096 {
+                    self.period_cache.insert(raw.to_owned(), p);
+                }
+                Some(p)
+            }
             Err(PeriodFault::NoSuchDate) => {
                 self.error(at(), raw.trim(), "a date that exists");
                 None
