@@ -3,7 +3,8 @@
 //!
 //! Run with `cargo run --release --example parse_bench`.
 
-use std::io::Read;
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
 use std::time::Instant;
 use vigie::ingest::csv::{self, Dialect};
 use vigie::ingest::{import, ImportOptions};
@@ -68,26 +69,26 @@ fn bench(name: &str, file: &str, text: &str, delimiter: u8) {
     );
 }
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let long = long_csv();
     bench("long 1M rows", "long.csv", &long, b',');
     let gz = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/eurostat_bulk_tsv_gz/demo_r_mlifexp.tsv.gz");
-    match std::fs::File::open(&gz) {
-        Ok(f) => {
-            let mut text = String::new();
-            if flate2::read::GzDecoder::new(f)
-                .read_to_string(&mut text)
-                .is_ok()
-            {
-                bench(
-                    "eurostat demo_r_mlifexp",
-                    "demo_r_mlifexp.tsv",
-                    &text,
-                    b'\t',
-                );
-            }
+    match std::fs::read(&gz).map(|b| vigie::ingest::zip::gunzip(&b)) {
+        Ok(Ok(bytes)) => {
+            let text = String::from_utf8_lossy(&bytes);
+            bench(
+                "eurostat demo_r_mlifexp",
+                "demo_r_mlifexp.tsv",
+                &text,
+                b'\t',
+            );
         }
+        Ok(Err(e)) => println!("skipped Eurostat: {e}"),
         Err(_) => println!("skipped Eurostat: {} not found", gz.display()),
     }
 }

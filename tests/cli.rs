@@ -1,5 +1,6 @@
 //! `vigie-check` exit statuses and output: 0 when every file would import, 1 when any would be refused,
 //! 2 on a usage error.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 

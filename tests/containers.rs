@@ -1,4 +1,5 @@
 //! Compressed and zipped inputs: gzip-compressed TSV (Eurostat's own distribution format) and XLSX workbooks.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 use vigie::ingest::{import, Format, ImportOptions};

@@ -1,5 +1,6 @@
 //! Real, licence-clear files kept in tests/fixtures/real (see its PROVENANCE.txt): each imports with the
 //! values its raw text holds. These tests always run, unlike tests/shared_data.rs.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 use vigie::ingest::{import, import_with, ImportOptions, ImportReport};

@@ -2,6 +2,7 @@
 //! or is refused with a precise, located message. Skips with a message when the folder is absent.
 //!
 //! Spot values were taken from the raw text by a separate reader, not from Vigie's output.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use vigie::ingest::{companions_needed, import_with, ImportOptions, ImportReport};
