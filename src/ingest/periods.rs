@@ -1,7 +1,9 @@
 //! Loose period parsing: the many ways real files write a year, quarter, month or day, mapped to `Period`.
 //!
-//! Mapping choices: a span of years (`2019/2020`, `2019/20`, `2006-2010`) maps to the year it starts in,
-//! and the original label is kept by the caller in the observation's note. Two-digit years in dates
+//! Mapping choices: a span of years (`2019/2020`, `2019/20`, `2006-2010`, `2018 to 2020`, and `1985-87`
+//! in columns where some two-digit ends exceed 12) maps to the year it starts in, and the original label
+//! is kept in the observation's note. `2019-T1` (French trimestre) is a quarter; `janv`-style month rows
+//! under year columns become months of those years. Two-digit years in dates
 //! (`18/02/20`) mean 2000-2069 below 70, else 1900-1999. Slash dates are day first unless the file
 //! shows a second component above 12 (then month first, as in `1/13/2004`).
 
