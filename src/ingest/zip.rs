@@ -4,7 +4,7 @@
 use miniz_oxide::inflate::decompress_to_vec_with_limit;
 
 /// The most bytes one inflated file may take.
-pub const LIMIT: usize = 512 << 20;
+pub const LIMIT: usize = 256 << 20;
 
 /// Why a container could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
