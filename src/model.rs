@@ -126,6 +126,13 @@ pub struct Observation {
     pub value: Option<f64>,
     pub provenance: Provenance,
     pub note: String,
+    /// The disaggregated series this value belongs to (index into `Dataset::series`); `None` for the
+    /// headline (no disaggregation). Shared so that millions of values do not each carry their dimensions.
+    #[serde(default)]
+    pub series: Option<u32>,
+    /// Status flag as the source wrote it (Eurostat `p` provisional, `e` estimated, `b` break…); empty when none.
+    #[serde(default)]
+    pub flag: String,
 }
 
 /// Everything one file (or package) brought in.
@@ -137,9 +144,27 @@ pub struct Dataset {
     pub indicators: Vec<Indicator>,
     /// Sorted by indicator (in `indicators` order), then period.
     pub observations: Vec<Observation>,
+    /// Disaggregated series that observations point to.
+    #[serde(default)]
+    pub series: Vec<Series>,
+}
+
+/// One disaggregation of an indicator: its (dimension, value) pairs in file order (e.g. sex = F, geo = AT).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Series {
+    pub indicator: String,
+    pub dimensions: Vec<(String, String)>,
 }
 
 impl Dataset {
+    /// The (dimension, value) pairs of an observation; empty for a headline value.
+    pub fn dimensions_of(&self, o: &Observation) -> &[(String, String)] {
+        o.series
+            .and_then(|s| self.series.get(s as usize))
+            .map(|s| s.dimensions.as_slice())
+            .unwrap_or_default()
+    }
+
     /// The indicator with this id.
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
@@ -249,6 +274,8 @@ mod tests {
             value,
             provenance: Provenance::Report,
             note: String::new(),
+            series: None,
+            flag: String::new(),
         }
     }
 

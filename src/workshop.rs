@@ -37,6 +37,8 @@ impl Entry {
             value: self.value,
             provenance: Provenance::Illustrative,
             note,
+            series: None,
+            flag: String::new(),
         }
     }
 }

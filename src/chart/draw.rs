@@ -108,26 +108,51 @@ impl ChartView {
 }
 
 impl IndicatorChart {
-    /// Gathers an indicator's observed values (one series), baseline, target and forecast.
+    /// Gathers an indicator's observed values (one series per disaggregation, the headline first),
+    /// baseline, target and forecast. Flagged values (provisional, estimated…) keep their flag.
     pub fn of(ds: &Dataset, ind: &Indicator, lang: Lang) -> IndicatorChart {
-        let mut series = Series {
-            name: lang.pick(&ind.name).to_owned(),
-            ..Series::default()
-        };
+        let mut keys: Vec<Option<u32>> = Vec::new();
+        let mut series: Vec<Series> = Vec::new();
         for o in ds.observations_of(&ind.id) {
-            if let Some(v) = o.value.filter(|v| v.is_finite()) {
-                series.xs.push(o.period.as_year_fraction());
-                series.ys.push(v);
-                series.info.push(PointInfo {
-                    label: o.period.to_string(),
-                    provenance: o.provenance,
-                    flag: None,
-                    note: o.note.clone(),
-                });
-            }
+            let Some(v) = o.value.filter(|v| v.is_finite()) else {
+                continue;
+            };
+            let slot = match keys.iter().position(|k| *k == o.series) {
+                Some(i) => i,
+                None => {
+                    keys.push(o.series);
+                    let dims = ds.dimensions_of(o);
+                    let name = if dims.is_empty() {
+                        lang.pick(&ind.name).to_owned()
+                    } else {
+                        dims.iter()
+                            .map(|(k, v)| format!("{k} = {v}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    series.push(Series {
+                        name,
+                        ..Series::default()
+                    });
+                    series.len() - 1
+                }
+            };
+            let s = &mut series[slot];
+            s.xs.push(o.period.as_year_fraction());
+            s.ys.push(v);
+            s.info.push(PointInfo {
+                label: o.period.to_string(),
+                provenance: o.provenance,
+                flag: (!o.flag.is_empty()).then(|| o.flag.clone()),
+                note: o.note.clone(),
+            });
+        }
+        // Observations are sorted by period within an indicator, so each series is sorted by x.
+        if let Some(headline) = keys.iter().position(|k| k.is_none()) {
+            series.swap(0, headline);
         }
         let mut chart = IndicatorChart {
-            series: vec![series],
+            series,
             baseline: ind.baseline.map(|m| (m.period.as_year_fraction(), m.value)),
             target: ind.target.map(|m| (m.period.as_year_fraction(), m.value)),
             forecast: None,
@@ -718,5 +743,77 @@ mod tests {
             "1.0,6.0 51.0,6.0"
         );
         assert_eq!(sparkline_points(&[(0.0, 5.0)], 52.0, 12.0), "");
+    }
+
+    #[test]
+    fn one_series_per_disaggregation_headline_first_with_flags() {
+        use crate::model::{
+            Aggregation, Direction, Frequency, Kind, Observation, Series as Dims, Text,
+        };
+        use crate::period::Period;
+        let ind = Indicator {
+            id: "x".into(),
+            project: "p".into(),
+            kind: Kind::Outcome,
+            name: Text::new("Espérance de vie", "Life expectancy"),
+            unit: Text::new("ans", "years"),
+            direction: Direction::Increase,
+            baseline: None,
+            target: None,
+            frequency: Frequency::Annual,
+            aggregation: Aggregation::Last,
+            weight: 1.0,
+            precision: 1,
+            definition: Text::default(),
+            source: String::new(),
+        };
+        let obs = |series: Option<u32>, year: i32, v: f64, flag: &str| Observation {
+            indicator: "x".into(),
+            period: Period::Year(year),
+            value: Some(v),
+            provenance: Provenance::Report,
+            note: String::new(),
+            series,
+            flag: flag.into(),
+        };
+        let mut ds = Dataset {
+            indicators: vec![ind],
+            series: vec![
+                Dims {
+                    indicator: "x".into(),
+                    dimensions: vec![("sex".into(), "F".into())],
+                },
+                Dims {
+                    indicator: "x".into(),
+                    dimensions: vec![("sex".into(), "M".into())],
+                },
+            ],
+            observations: vec![
+                obs(Some(0), 2020, 85.1, ""),
+                obs(None, 2020, 82.0, ""),
+                obs(Some(1), 2020, 79.0, ""),
+                obs(Some(0), 2021, 85.4, "p"),
+            ],
+            ..Dataset::default()
+        };
+        ds.sort_observations();
+        let chart = IndicatorChart::of(&ds, &ds.indicators[0], Lang::En);
+        let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names[0], "Life expectancy");
+        assert!(names.contains(&"sex = F") && names.contains(&"sex = M"));
+        let f = chart.series.iter().find(|s| s.name == "sex = F").unwrap();
+        assert_eq!(f.ys, vec![85.1, 85.4]);
+        assert_eq!(f.flag(1), Some("p"));
+        let (svg, _) = svg_of(&chart, &ChartView::default(), Lang::En);
+        for colour in ["#005A9C", "#D96C00", "#2E8B57"] {
+            assert_eq!(
+                svg.matches(&format!(
+                    "<polyline fill=\"none\" opacity=\"1\" stroke=\"{colour}\""
+                ))
+                .count(),
+                1,
+                "{colour}"
+            );
+        }
     }
 }

@@ -286,6 +286,8 @@ impl Descriptor {
                 value: p.number(&row, "value"),
                 provenance: p.provenance(&row, "provenance"),
                 note: row.get("note").text.clone(),
+                series: None,
+                flag: String::new(),
             });
         }
         if !problems.is_empty() {

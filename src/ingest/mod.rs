@@ -1,15 +1,30 @@
 //! Ingestion: turning the bytes of a file into the domain model, with every problem located.
 //!
-//! Reading is two-step, low then high: `csv` splits text into located records, then a format reader
-//! (`datapackage`, Vigie's native format) checks them against what it expects and builds a `Dataset`.
+//! Reading is two-step, low then high: `decode` and `csv` turn bytes into located records, `sniff` guesses
+//! conventions, then a format reader (`table` for CSV/TSV/JSON tables, `datapackage` for Vigie's native
+//! format) checks them against what it expects and builds a `Dataset`. `import` is the one entry point.
 
 pub mod csv;
 pub mod datapackage;
+pub mod decode;
+pub mod import;
+pub mod meta;
+pub mod number;
+pub mod periods;
+pub mod sniff;
+pub mod table;
+pub mod xlsx;
+pub mod zip;
+
+pub use import::{
+    companions_needed, import, import_with, Counts, Detected, Format, ImportOptions, ImportReport,
+    IndicatorMeta,
+};
 
 use std::fmt;
 
 /// One thing wrong with an input file, located so a person can find it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// The file's name or path as the person knows it.
     pub file: String,

@@ -482,6 +482,8 @@ mod tests {
             value,
             provenance: Provenance::Report,
             note: String::new(),
+            series: None,
+            flag: String::new(),
         }
     }
 
@@ -546,6 +548,7 @@ mod tests {
                 },
             ],
             indicators: vec![i1, i2, i3, i4, i5, i6],
+            series: Vec::new(),
             observations: vec![
                 o("I1", Year(2021), Some(4.0)),
                 o("I1", Year(2022), Some(8.0)),

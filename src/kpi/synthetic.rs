@@ -106,6 +106,8 @@ pub fn dataset(indicators: usize, observations: usize, seed: u64) -> Dataset {
                 value,
                 provenance: Provenance::Illustrative,
                 note: String::new(),
+                series: None,
+                flag: String::new(),
             });
         }
     }
@@ -119,6 +121,7 @@ pub fn dataset(indicators: usize, observations: usize, seed: u64) -> Dataset {
         projects: projects_v,
         indicators: inds,
         observations: obs,
+        ..Dataset::default()
     }
 }
 

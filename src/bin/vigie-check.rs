@@ -1,0 +1,235 @@
+//! `vigie-check [--json] FILE...`: reads files as the browser would and says whether each would import.
+//!
+//! Exit status: 0 when every file would import, 1 when any would be refused, 2 on a usage error.
+//! Companion files are found next to each file: a Data Package's resources, and an Open SDG indicator's
+//! metadata (`../meta/<id>.md` or `.yml`).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    std::process::exit(native::run(std::env::args().skip(1).collect()));
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use serde_json::{json, Value};
+    use std::path::{Path, PathBuf};
+    use vigie::i18n::Lang;
+    use vigie::ingest::{self, ImportOptions, ImportReport};
+    use vigie::kpi;
+    use vigie::period::Date;
+
+    const USAGE: &str = "usage: vigie-check [--json] [--as-of YYYY-MM-DD] FILE...";
+
+    /// Runs the checker and returns the exit status.
+    pub fn run(args: Vec<String>) -> i32 {
+        let json = args.iter().any(|a| a == "--json");
+        let mut as_of = today();
+        let mut files: Vec<&String> = Vec::new();
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--json" => {}
+                "--as-of" => match it.next().map(|d| Date::parse(d)) {
+                    Some(Ok(d)) => as_of = d,
+                    _ => {
+                        eprintln!("--as-of expects a date such as 2025-06-30\n{USAGE}");
+                        return 2;
+                    }
+                },
+                _ => files.push(a),
+            }
+        }
+        if files.is_empty() || files.iter().any(|f| f.starts_with('-')) {
+            eprintln!("{USAGE}");
+            return 2;
+        }
+        let mut all_ok = true;
+        let mut out = Vec::new();
+        for f in files {
+            let path = Path::new(f);
+            let report = match std::fs::read(path) {
+                Ok(bytes) => {
+                    let comps = companions(path, &bytes);
+                    let refs: Vec<(&str, &[u8])> = comps
+                        .iter()
+                        .map(|(n, b)| (n.as_str(), b.as_slice()))
+                        .collect();
+                    ingest::import_with(f, &bytes, &refs, &ImportOptions::default())
+                }
+                Err(e) => {
+                    eprintln!("{f}: cannot read: {e}");
+                    all_ok = false;
+                    continue;
+                }
+            };
+            all_ok &= report.ok();
+            if json {
+                out.push(report_json(&report, as_of));
+            } else {
+                print_text(&report);
+                print_kpi(&report, as_of);
+            }
+        }
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&Value::Array(out)).unwrap_or_default()
+            );
+        }
+        if all_ok {
+            0
+        } else {
+            1
+        }
+    }
+
+    /// The files a file needs, read from disk next to it.
+    fn companions(path: &Path, bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut wanted: Vec<(String, PathBuf)> =
+            ingest::companions_needed(&path.to_string_lossy(), bytes)
+                .into_iter()
+                .map(|p| (p.clone(), dir.join(&p)))
+                .collect();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(id) = stem.strip_prefix("indicator_") {
+            for ext in ["md", "yml"] {
+                let name = format!("{id}.{ext}");
+                wanted.push((name.clone(), dir.join("..").join("meta").join(&name)));
+            }
+        }
+        wanted
+            .into_iter()
+            .filter_map(|(n, p)| std::fs::read(p).ok().map(|b| (n, b)))
+            .collect()
+    }
+
+    /// The JSON for one file; KPI results will be added under `"kpi"` by `kpi_results`.
+    pub fn report_json(r: &ImportReport, as_of: Date) -> Value {
+        let indicators: Vec<Value> = r
+            .dataset
+            .as_ref()
+            .map(|d| {
+                d.indicators
+                    .iter()
+                    .map(|i| json!({"id": i.id, "name": i.name.en, "unit": i.unit.en, "observations": d.observations_of(&i.id).len()}))
+                    .collect()
+            })
+            .unwrap_or_default();
+        json!({
+            "file": r.file,
+            "ok": r.ok(),
+            "detected": r.detected,
+            "columns": r.columns,
+            "counts": r.counts,
+            "indicators": indicators,
+            "problems": r.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            "problems_total": r.problems_total,
+            "warnings": r.warnings.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            "warnings_total": r.warnings_total,
+            "kpi": kpi_results(r, as_of),
+        })
+    }
+
+    /// The KPI results the pages show for the imported dataset as of `as_of` (every indicator, with its
+    /// status, progress rate, trajectory, Open SDG progress, forecast, collection, and the roll-ups);
+    /// null when the file would not import.
+    pub fn kpi_results(r: &ImportReport, as_of: Date) -> Value {
+        match &r.dataset {
+            Some(ds) => serde_json::to_value(kpi::evaluate(ds, &kpi::Options::as_of(as_of)))
+                .unwrap_or(Value::Null),
+            None => Value::Null,
+        }
+    }
+
+    /// One line per indicator that has a target: status and progress rate.
+    fn print_kpi(r: &ImportReport, as_of: Date) {
+        let Some(ds) = &r.dataset else { return };
+        let e = kpi::evaluate(ds, &kpi::Options::as_of(as_of));
+        let assessed: Vec<_> = e.indicators.iter().filter(|i| i.target.is_some()).collect();
+        if assessed.is_empty() {
+            return;
+        }
+        println!("  kpi as of {as_of}:");
+        for i in assessed {
+            let rate = i
+                .progress
+                .as_ref()
+                .map_or("—".to_owned(), |p| format!("{:.1} %", p.rate));
+            println!(
+                "    {:<32} {:<16} progress {rate}",
+                i.id,
+                Lang::En.pick(&i.status.label())
+            );
+        }
+    }
+
+    /// Today, from the system clock (UTC).
+    fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days((secs / 86_400) as i64)
+    }
+
+    fn print_text(r: &ImportReport) {
+        let d = &r.detected;
+        println!(
+            "{}: {}",
+            r.file,
+            if r.ok() { "would import" } else { "REFUSED" }
+        );
+        let opt = |c: Option<char>| c.map(|c| format!("{c:?}")).unwrap_or_else(|| "none".into());
+        println!(
+            "  detected: {} · {:?} · shape {} · delimiter {} · decimal {:?} · thousands {} · header line {} · preamble {} · footer {} · periods {} · missing {:?}{}",
+            d.encoding.label(),
+            d.format,
+            d.shape.map(|s| format!("{s:?}")).unwrap_or_else(|| "-".into()),
+            opt(d.delimiter),
+            d.decimal,
+            opt(d.thousands),
+            d.header_line,
+            d.preamble_lines,
+            d.footer_lines,
+            if d.period_format.is_empty() { "-" } else { &d.period_format },
+            d.missing_markers,
+            if d.flags { " · status flags" } else { "" },
+        );
+        let c = &r.counts;
+        println!(
+            "  counts: {} indicators, {} series, {} observations, {} rows, {} missing cells",
+            c.indicators, c.series, c.observations, c.rows, c.missing_cells
+        );
+        if let Some(ds) = &r.dataset {
+            for i in ds.indicators.iter().take(10) {
+                println!(
+                    "  indicator {} \"{}\" ({} observations)",
+                    i.id,
+                    i.name.en,
+                    ds.observations_of(&i.id).len()
+                );
+            }
+            if ds.indicators.len() > 10 {
+                println!("  … and {} more indicators", ds.indicators.len() - 10);
+            }
+        }
+        for p in &r.problems {
+            println!("  error: {p}");
+        }
+        if r.problems_total > r.problems.len() {
+            println!("  … {} errors in all", r.problems_total);
+        }
+        for p in r.warnings.iter().take(5) {
+            println!("  warning: {p}");
+        }
+        if r.warnings_total > 5 {
+            println!("  … {} warnings in all", r.warnings_total);
+        }
+    }
+}

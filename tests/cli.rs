@@ -1,0 +1,95 @@
+//! `vigie-check` exit statuses and output: 0 when every file would import, 1 when any would be refused,
+//! 2 on a usage error.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn check(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie-check"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn fixture(rel: &str) -> String {
+    format!("{}/tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn exit_statuses_and_reports() {
+    let good = fixture("real/eurostat/teina200.tsv");
+    let bad = fixture("bad/impossible_date.csv");
+    let (code, out) = check(&[&good]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("would import") && out.contains("delimiter '\\t'"),
+        "{out}"
+    );
+    let (code, out) = check(&[&good, &bad]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("impossible_date.csv:2:1: expected a date that exists, found `2019-02-30`"),
+        "{out}"
+    );
+    assert_eq!(check(&[]).0, 2);
+    assert_eq!(check(&["--nope", &good]).0, 2);
+    let (code, out) = check(&["--json", &good]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v[0]["ok"], true);
+    assert_eq!(v[0]["counts"]["indicators"], 1);
+    assert!(v[0].get("kpi").is_some());
+}
+
+#[test]
+fn open_sdg_metadata_is_found_next_to_the_data() {
+    let (code, out) = check(&[&fixture("real/open-sdg-ons/data/indicator_1-4-2.csv")]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Percentage of people who feel their tenure is secure"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_carries_the_kpi_results_the_page_shows() {
+    let package = format!(
+        "{}/public/data/lhsm/datapackage.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, out) = check(&["--json", "--as-of", "2024-12-31", &package]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let kpi = &v[0]["kpi"];
+    assert_eq!(kpi["options"]["as_of"]["year"], 2024);
+    let jury = kpi["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "icc2-solutions-selected")
+        .unwrap();
+    assert_eq!(jury["status"], "target_achieved");
+    assert_eq!(jury["progress"]["rate"], 100.0);
+    assert!(jury["progress"]["formula"]["numeric"]["fr"]
+        .as_str()
+        .unwrap()
+        .contains("= 100"));
+    let co2 = kpi["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "a3-co2")
+        .unwrap();
+    assert!((co2["progress"]["rate"].as_f64().unwrap() - 100.0 * 550.0 / 1200.0).abs() < 1e-9);
+    assert!(kpi["programme"]["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["indicator"] == "icc2-local-impact"));
+    let (code, _) = check(&["--as-of", "2024-13-01", &package]);
+    assert_eq!(code, 2, "a bad date is a usage error");
+}
