@@ -13,7 +13,6 @@ use crate::web::device_pixel_ratio;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 
 const CSS_HEIGHT: f64 = 360.0;
 /// How far (CSS pixels) from a point the pointer may be for its tooltip to show.
@@ -249,7 +248,7 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
                     "csv",
                 ),
             };
-            save(&href, &format!("{stem}.{ext}"));
+            super::save_file(&href, &format!("{stem}.{ext}"));
         }
     };
     let s = move || lang.get().strings();
@@ -362,18 +361,4 @@ fn data_url(mime: &str, text: &str) -> String {
         "data:{mime};charset=utf-8,{}",
         js_sys::encode_uri_component(text)
     )
-}
-
-/// Starts a download of `href` under `name`.
-fn save(href: &str, name: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a") {
-        let _ = a.set_attribute("href", href);
-        let _ = a.set_attribute("download", name);
-        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
-            a.click();
-        }
-    }
 }

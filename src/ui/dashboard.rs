@@ -2,6 +2,7 @@
 //! indicator with its status, latest value, target and progress, as of the chosen date.
 
 use super::embed::EmbedPanel;
+use super::workshop::use_effective;
 use super::kpi_view::{
     kind_key, progress_bar, rollup_summary, status_chip, status_key, use_settings, Controls,
 };
@@ -20,16 +21,14 @@ use std::sync::Arc;
 pub fn Dashboard(data: Data) -> impl IntoView {
     let lang = use_lang();
     let settings = use_settings();
-    let ds = data.dataset;
-    let eval = {
-        let ds = ds.clone();
-        Memo::new(move |_| {
-            let mut opts = kpi::Options::as_of(settings.as_of.get());
-            opts.kinds = settings.kind.get().into_iter().collect();
-            Arc::new(kpi::evaluate(&ds, &opts))
-        })
-    };
+    let effective_ds = use_effective(data.dataset);
+    let eval = Memo::new(move |_| {
+        let mut opts = kpi::Options::as_of(settings.as_of.get());
+        opts.kinds = settings.kind.get().into_iter().collect();
+        Arc::new(kpi::evaluate(&effective_ds.get().0, &opts))
+    });
     move || {
+        let ds = effective_ds.get().0;
         let l = lang.get();
         let s = l.strings();
         let ev = eval.get();

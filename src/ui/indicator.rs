@@ -3,6 +3,7 @@
 
 use super::chart::ChartPanel;
 use super::embed::EmbedPanel;
+use super::workshop::use_effective;
 use super::kpi_view::{formula_details, kind_key, status_chip, use_settings, Controls};
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::chart::IndicatorChart;
@@ -19,8 +20,9 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
     let lang = use_lang();
     let settings = use_settings();
     let params = use_params_map();
-    let ds = data.dataset;
+    let effective_ds = use_effective(data.dataset);
     move || {
+        let ds = effective_ds.get().0;
         let l = lang.get();
         let s = l.strings();
         let id = params.read().get("id").unwrap_or_default();

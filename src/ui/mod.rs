@@ -8,6 +8,7 @@ mod indicator;
 mod kpi_view;
 mod methodology;
 mod offline;
+mod workshop;
 
 use crate::i18n::Lang;
 use crate::model::{Dataset, Provenance};
@@ -236,6 +237,19 @@ fn Footer(origin: Origin) -> impl IntoView {
                 </p>
                 <p data-testid="data-origin" data-origin=origin_key>{origin_text}</p>
             </footer>
+        }
+    }
+}
+
+/// Starts a download of `href` (a data URL) under `name`.
+pub fn save_file(href: &str, name: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", href);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+            a.click();
         }
     }
 }
