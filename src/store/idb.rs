@@ -1,57 +1,70 @@
-//! The browser store: datasets kept in IndexedDB, and the loader that fills it on first start.
+//! The IndexedDB glue (wasm32 only): schema and versioned migrations, atomic writes of columnar
+//! chunks, the edits layer, whole-observatory snapshots, storage estimate and persistence, and the
+//! change and version-change notices between tabs.
 //!
-//! This module is the only one that talks to IndexedDB; it maps every JS error into `StoreError`
-//! at this boundary. Writes end with an explicit commit (indexed_db_futures rolls back otherwise).
+//! This module is the only one that talks to IndexedDB; it maps every JS error into `StoreError` at
+//! this boundary. Every write runs in one transaction that ends with an explicit commit, so a write
+//! that fails, or a page closed in the middle of one, leaves the database exactly as before.
 
+use super::columns::{decode_chunk_into, encode_chunks};
+use super::export::{Snapshot, SnapshotDataset};
+use super::{
+    conflicts, normalise_edits, Conflict, DatasetHead, DatasetInfo, DatasetKind, Loaded,
+    MetaRecord, StoreError,
+};
 use crate::ingest::datapackage::Descriptor;
-use crate::model::Dataset;
+use crate::model::{Dataset, Observation};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::error::{DomException, Error as IdbError};
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
-use serde::{Deserialize, Serialize};
+use indexed_db_futures::transaction::{Transaction, TransactionMode};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::future::Future;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// The database name the app uses.
 pub const DB_NAME: &str = "vigie";
-/// The schema version; bump it with a migration in `open_named`.
-pub const DB_VERSION: u32 = 1;
-const DATASETS: &str = "datasets";
+/// The schema version. Version 1 held each dataset as one JSON string in `datasets`; version 2 keeps
+/// metadata, columnar chunks and edits in their own stores.
+pub const DB_VERSION: u32 = 2;
+/// The BroadcastChannel on which a tab announces that it changed the store.
+pub const CHANGE_CHANNEL: &str = "vigie-store";
 
-/// A failure of the store or of loading a dataset into it.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum StoreError {
-    #[error("IndexedDB: {0}")]
-    Idb(String),
-    #[error("stored dataset could not be decoded: {0}")]
-    Decode(String),
-    #[error("{0}")]
-    Fetch(String),
-    #[error("{}", .0.join("\n"))]
-    Invalid(Vec<String>),
-}
+const LEGACY: &str = "datasets";
+const META: &str = "meta";
+const CHUNKS: &str = "chunks";
+const EDITS: &str = "edits";
 
-impl From<indexed_db_futures::error::Error> for StoreError {
-    fn from(e: indexed_db_futures::error::Error) -> Self {
-        StoreError::Idb(e.to_string())
+impl From<IdbError> for StoreError {
+    fn from(e: IdbError) -> Self {
+        match &e {
+            IdbError::DomException(d) if dom_name(d) == "QuotaExceededError" => {
+                StoreError::Quota { needed: 0 }
+            }
+            _ => StoreError::Idb(e.to_string()),
+        }
     }
 }
 
 impl From<indexed_db_futures::error::OpenDbError> for StoreError {
     fn from(e: indexed_db_futures::error::OpenDbError) -> Self {
-        StoreError::Idb(e.to_string())
+        use indexed_db_futures::error::OpenDbError;
+        match e {
+            OpenDbError::UnsupportedEnvironment | OpenDbError::NullFactory => {
+                StoreError::Unavailable
+            }
+            other => StoreError::Idb(other.to_string()),
+        }
     }
 }
 
-/// One dataset as kept in the store, with where it came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct StoredDataset {
-    pub id: String,
-    /// The URL or file name it was read from.
-    pub source: String,
-    /// When it was stored, in milliseconds since the epoch.
-    pub stored_at: f64,
-    pub dataset: Dataset,
+fn dom_name(d: &DomException) -> String {
+    let js: &JsValue = d.as_ref();
+    js.dyn_ref::<web_sys::DomException>()
+        .map(|e| e.name())
+        .unwrap_or_default()
 }
 
 /// Where a loaded dataset came from.
@@ -65,62 +78,506 @@ pub enum Origin {
     MemoryOnly,
 }
 
+/// A version-1 record: a whole dataset as one JSON string.
+#[derive(Deserialize)]
+struct LegacyRecord {
+    id: String,
+    source: String,
+    stored_at: f64,
+    dataset: Dataset,
+}
+
+fn chunk_key(id: &str, seq: u32) -> String {
+    format!("{id}\u{1}{seq:05}")
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
+    serde_json::to_string(v).map_err(|e| StoreError::Decode(e.to_string()))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError> {
+    serde_json::from_str(text).map_err(|e| StoreError::Decode(e.to_string()))
+}
+
+/// Runs the schema migrations from `old` up to `DB_VERSION`, inside the upgrade transaction.
+fn migrate_schema(old: f64, db: &Database) -> indexed_db_futures::Result<()> {
+    if old < 1.0 {
+        db.create_object_store(LEGACY).build()?;
+    }
+    if old < 2.0 {
+        db.create_object_store(META).build()?;
+        db.create_object_store(CHUNKS).build()?;
+        db.create_object_store(EDITS).build()?;
+    }
+    Ok(())
+}
+
 /// An open connection to the app's database.
 pub struct Store {
     db: Database,
 }
 
+/// Where to write a dataset, and what it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewDataset {
+    pub id: String,
+    pub kind: DatasetKind,
+    pub source: String,
+    /// Milliseconds since the epoch.
+    pub imported_at: f64,
+}
+
 impl Store {
     /// Opens the app's database.
     pub async fn open() -> Result<Store, StoreError> {
-        Store::open_named(DB_NAME).await
+        Store::open_with(DB_NAME, || {}).await
     }
 
     /// Opens (creating or upgrading) a database of the app's schema under another name (tests).
     pub async fn open_named(name: &str) -> Result<Store, StoreError> {
+        Store::open_with(name, || {}).await
+    }
+
+    /// Opens a database, calling `on_blocked` when another tab holds an older version open (the
+    /// open then waits until that tab closes its connection).
+    pub async fn open_with(
+        name: &str,
+        on_blocked: impl Fn() + 'static,
+    ) -> Result<Store, StoreError> {
         let db = Database::open(name)
             .with_version(DB_VERSION)
-            .with_on_upgrade_needed(|event, db| {
-                if event.old_version() < 1.0 {
-                    db.create_object_store(DATASETS).build()?;
-                }
+            .with_on_blocked(move |_| {
+                on_blocked();
                 Ok(())
             })
+            .with_on_upgrade_needed(|event, db| migrate_schema(event.old_version(), &db))
             .await?;
-        Ok(Store { db })
+        let store = Store { db };
+        store.migrate_legacy_records().await?;
+        Ok(store)
     }
 
-    /// Reads a dataset back, or `None` when it was never stored.
-    pub async fn get(&self, id: &str) -> Result<Option<StoredDataset>, StoreError> {
-        let tx = self.db.transaction(DATASETS).build()?;
-        let store = tx.object_store(DATASETS)?;
-        let text: Option<String> = store.get(id.to_owned()).primitive()?.await?;
-        text.map(|t| serde_json::from_str(&t).map_err(|e| StoreError::Decode(e.to_string())))
-            .transpose()
-    }
-
-    /// Writes a dataset in one transaction, replacing any with the same id.
-    pub async fn put(&self, record: &StoredDataset) -> Result<(), StoreError> {
-        let text = serde_json::to_string(record).map_err(|e| StoreError::Decode(e.to_string()))?;
+    /// Moves version-1 records (one JSON string per dataset) into the columnar stores, all in one
+    /// transaction: either every record moves or none does, and the next open tries again.
+    async fn migrate_legacy_records(&self) -> Result<(), StoreError> {
+        let count = {
+            let tx = self.db.transaction(LEGACY).build()?;
+            let n: u32 = tx.object_store(LEGACY)?.count().primitive()?.await?;
+            n
+        };
+        if count == 0 {
+            return Ok(());
+        }
         let tx = self
             .db
-            .transaction(DATASETS)
+            .transaction([LEGACY, META, CHUNKS, EDITS])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let store = tx.object_store(DATASETS)?;
-        store
-            .put(text)
-            .with_key(record.id.clone())
+        let legacy = tx.object_store(LEGACY)?;
+        let texts: Vec<String> = legacy
+            .get_all::<String>()
             .primitive()?
-            .await?;
+            .await?
+            .collect::<Result<_, _>>()?;
+        for text in texts {
+            let old: LegacyRecord = parse(&text)?;
+            let kind = if old.id == "default" {
+                DatasetKind::Default
+            } else {
+                DatasetKind::File
+            };
+            let new = NewDataset {
+                id: old.id,
+                kind,
+                source: old.source,
+                imported_at: old.stored_at,
+            };
+            write_dataset(&tx, &new, &old.dataset).await?;
+        }
+        legacy.clear()?.await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Calls `f` once when another tab wants to upgrade the schema; the connection is closed first so
+    /// that the other tab is not blocked. The page should then ask the person to reload.
+    pub fn on_version_change(&self, f: impl FnOnce() + 'static) {
+        let db = self.db.clone();
+        if let Ok(mut listener) = self.db.version_changes() {
+            wasm_bindgen_futures::spawn_local(async move {
+                if listener.recv().await.is_some() {
+                    db.close();
+                    f();
+                }
+            });
+        }
+    }
+
+    /// What the data manager lists: every stored dataset, ordered by id.
+    pub async fn list(&self) -> Result<Vec<DatasetInfo>, StoreError> {
+        let tx = self.db.transaction(META).build()?;
+        let texts: Vec<String> = tx
+            .object_store(META)?
+            .get_all::<String>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        texts
+            .iter()
+            .map(|t| parse::<MetaRecord>(t).map(|m| m.info))
+            .collect()
+    }
+
+    /// Reads a dataset back with its edits, or `None` when there is none with this id.
+    pub async fn load(&self, id: &str) -> Result<Option<Loaded>, StoreError> {
+        let tx = self.db.transaction([META, CHUNKS, EDITS]).build()?;
+        read_dataset(&tx, id).await
+    }
+
+    /// The dataset as shown (imported data with the person's edits applied).
+    pub async fn get(&self, id: &str) -> Result<Option<Dataset>, StoreError> {
+        Ok(self.load(id).await?.map(|l| l.merged()))
+    }
+
+    /// Stores a dataset in one transaction, replacing the imported data of any dataset with the same
+    /// id. The person's edits of that dataset are kept apart and untouched; those the new data
+    /// contradicts are returned so the page can say so.
+    pub async fn put_dataset(
+        &self,
+        new: &NewDataset,
+        dataset: &Dataset,
+    ) -> Result<Vec<Conflict>, StoreError> {
+        let tx = self
+            .db
+            .transaction([META, CHUNKS, EDITS])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let (bytes, edits) = write_dataset(&tx, new, dataset).await?;
+        commit_write(tx, bytes).await?;
+        announce_change();
+        Ok(conflicts(dataset, &edits))
+    }
+
+    /// Replaces the person's edits of a dataset (sorted, one per indicator and period).
+    pub async fn put_edits(&self, id: &str, edits: Vec<Observation>) -> Result<(), StoreError> {
+        let edits = normalise_edits(edits);
+        let tx = self
+            .db
+            .transaction([META, EDITS])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let meta_store = tx.object_store(META)?;
+        let meta: Option<String> = meta_store.get(id.to_owned()).primitive()?.await?;
+        let mut meta: MetaRecord = parse(
+            meta.as_deref()
+                .ok_or_else(|| StoreError::Invalid(vec![format!("no dataset {id}")]))?,
+        )?;
+        meta.info.edits = edits.len();
+        let text = json(&edits)?;
+        let bytes = text.len() as u64;
+        tx.object_store(EDITS)?
+            .put(text)
+            .with_key(id.to_owned())
+            .primitive()?
+            .await?;
+        meta_store
+            .put(json(&meta)?)
+            .with_key(id.to_owned())
+            .primitive()?
+            .await?;
+        commit_write(tx, bytes).await?;
+        announce_change();
+        Ok(())
+    }
+
+    /// Deletes a dataset, its chunks and its edits.
+    pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction([META, CHUNKS, EDITS])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        delete_dataset(&tx, id).await?;
+        tx.commit().await?;
+        announce_change();
+        Ok(())
+    }
+
+    /// Every dataset with its edits, ordered by id: what an export writes.
+    pub async fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        let tx = self.db.transaction([META, CHUNKS, EDITS]).build()?;
+        let ids: Vec<String> = tx
+            .object_store(META)?
+            .get_all_keys::<String>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let mut datasets = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(l) = read_dataset(&tx, &id).await? {
+                datasets.push(SnapshotDataset {
+                    info: l.info,
+                    base: l.base,
+                    edits: l.edits,
+                });
+            }
+        }
+        Ok(Snapshot { datasets })
+    }
+
+    /// Replaces the whole store with a snapshot (an imported observatory file), in one transaction.
+    pub async fn restore(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction([META, CHUNKS, EDITS])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        for name in [META, CHUNKS, EDITS] {
+            tx.object_store(name)?.clear()?.await?;
+        }
+        let mut bytes = 0;
+        for d in &snapshot.datasets {
+            let new = NewDataset {
+                id: d.info.id.clone(),
+                kind: d.info.kind,
+                source: d.info.source.clone(),
+                imported_at: d.info.imported_at,
+            };
+            let edits = normalise_edits(d.edits.clone());
+            let text = json(&edits)?;
+            bytes += text.len() as u64;
+            tx.object_store(EDITS)?
+                .put(text)
+                .with_key(d.info.id.clone())
+                .primitive()?
+                .await?;
+            bytes += write_dataset(&tx, &new, &d.base).await?.0;
+        }
+        commit_write(tx, bytes).await?;
+        announce_change();
+        Ok(())
+    }
+
+    /// Deletes every dataset.
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        self.restore(&Snapshot::default()).await
     }
 
     /// Closes the connection.
     pub fn close(self) {
         self.db.close();
     }
+}
+
+/// Commits a write; an abort is explained as a quota problem when the browser has less room left than
+/// the write needed.
+async fn commit_write(tx: Transaction<'_>, bytes: u64) -> Result<(), StoreError> {
+    let Err(e) = tx.commit().await else {
+        return Ok(());
+    };
+    let err = StoreError::from(e);
+    if matches!(err, StoreError::Quota { .. }) {
+        return Err(StoreError::Quota { needed: bytes });
+    }
+    // Chromium aborts a transaction that overflows the quota without naming the reason on the
+    // request; the room left tells it apart from other aborts.
+    match estimate().await {
+        Some(est) if est.quota - est.usage < bytes as f64 * 1.1 => {
+            Err(StoreError::Quota { needed: bytes })
+        }
+        _ => Err(err),
+    }
+}
+
+/// Reads one dataset inside a transaction over `META`, `CHUNKS` and `EDITS`.
+async fn read_dataset(tx: &Transaction<'_>, id: &str) -> Result<Option<Loaded>, StoreError> {
+    let meta: Option<String> = tx
+        .object_store(META)?
+        .get(id.to_owned())
+        .primitive()?
+        .await?;
+    let Some(meta) = meta else {
+        return Ok(None);
+    };
+    let meta: MetaRecord = parse(&meta)?;
+    let chunks = tx.object_store(CHUNKS)?;
+    // Every request is sent before the first is awaited, so the reads overlap.
+    let mut requests = Vec::with_capacity(meta.chunks as usize);
+    for seq in 0..meta.chunks {
+        requests.push(
+            chunks
+                .get::<JsValue, _, _>(chunk_key(id, seq))
+                .primitive()?,
+        );
+    }
+    let edits_req = tx
+        .object_store(EDITS)?
+        .get::<String, _, _>(id.to_owned())
+        .primitive()?;
+    let mut observations = Vec::with_capacity(meta.info.observations);
+    let mut buf = Vec::new();
+    for req in requests {
+        let value = req
+            .await?
+            .ok_or_else(|| StoreError::Decode(format!("a chunk of {id} is missing")))?;
+        let array = value
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| StoreError::Decode(format!("a chunk of {id} is not bytes")))?;
+        buf.resize(array.length() as usize, 0);
+        array.copy_to(&mut buf);
+        decode_chunk_into(&buf, &mut observations)?;
+    }
+    let edits: Vec<Observation> = match edits_req.await? {
+        Some(t) => parse(&t)?,
+        None => Vec::new(),
+    };
+    Ok(Some(Loaded {
+        info: meta.info,
+        base: meta.head.join(observations),
+        edits,
+    }))
+}
+
+/// Writes a dataset's metadata and chunks inside a read-write transaction over `META`, `CHUNKS` and
+/// `EDITS`, deleting chunks of an older version it no longer needs. Returns the bytes written and the
+/// dataset's current edits.
+async fn write_dataset(
+    tx: &Transaction<'_>,
+    new: &NewDataset,
+    dataset: &Dataset,
+) -> Result<(u64, Vec<Observation>), StoreError> {
+    let meta_store = tx.object_store(META)?;
+    let chunks_store = tx.object_store(CHUNKS)?;
+    let old: Option<String> = meta_store.get(new.id.clone()).primitive()?.await?;
+    let old_chunks = match old {
+        Some(t) => parse::<MetaRecord>(&t)?.chunks,
+        None => 0,
+    };
+    let edits: Vec<Observation> = match tx
+        .object_store(EDITS)?
+        .get::<String, _, _>(new.id.clone())
+        .primitive()?
+        .await?
+    {
+        Some(t) => parse(&t)?,
+        None => Vec::new(),
+    };
+    let chunks = encode_chunks(&dataset.observations);
+    let n = chunks.len() as u32;
+    for seq in n..old_chunks {
+        chunks_store.delete(chunk_key(&new.id, seq)).primitive()?;
+    }
+    let mut bytes = 0u64;
+    for (seq, chunk) in chunks.iter().enumerate() {
+        bytes += chunk.len() as u64;
+        let array = js_sys::Uint8Array::from(chunk.as_slice());
+        // The request is queued now; its outcome is the transaction's, checked at commit.
+        chunks_store
+            .put(JsValue::from(array))
+            .with_key(chunk_key(&new.id, seq as u32))
+            .primitive()?;
+    }
+    let head = DatasetHead {
+        programme: dataset.programme.clone(),
+        axes: dataset.axes.clone(),
+        projects: dataset.projects.clone(),
+        indicators: dataset.indicators.clone(),
+    };
+    let mut meta = MetaRecord {
+        info: DatasetInfo {
+            id: new.id.clone(),
+            kind: new.kind,
+            source: new.source.clone(),
+            imported_at: new.imported_at,
+            bytes: 0,
+            indicators: dataset.indicators.len(),
+            observations: dataset.observations.len(),
+            edits: edits.len(),
+        },
+        head,
+        chunks: n,
+    };
+    let head_bytes = json(&meta)?.len() as u64;
+    meta.info.bytes = bytes + head_bytes;
+    meta_store
+        .put(json(&meta)?)
+        .with_key(new.id.clone())
+        .primitive()?;
+    Ok((meta.info.bytes, edits))
+}
+
+async fn delete_dataset(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError> {
+    let meta_store = tx.object_store(META)?;
+    let old: Option<String> = meta_store.get(id.to_owned()).primitive()?.await?;
+    if let Some(t) = old {
+        let chunks = tx.object_store(CHUNKS)?;
+        for seq in 0..parse::<MetaRecord>(&t)?.chunks {
+            chunks.delete(chunk_key(id, seq)).primitive()?;
+        }
+    }
+    meta_store.delete(id.to_owned()).primitive()?;
+    tx.object_store(EDITS)?.delete(id.to_owned()).primitive()?;
+    Ok(())
+}
+
+/// How much the browser lets this origin store, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub usage: f64,
+    pub quota: f64,
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let nav = web_sys::window()?.navigator();
+    let storage = js_sys::Reflect::get(&nav, &JsValue::from_str("storage")).ok()?;
+    storage.dyn_into::<web_sys::StorageManager>().ok()
+}
+
+/// The storage used and allowed (`navigator.storage.estimate()`), when the browser tells.
+pub async fn estimate() -> Option<Estimate> {
+    let promise = storage_manager()?.estimate().ok()?;
+    let value = JsFuture::from(promise).await.ok()?;
+    let get = |k: &str| {
+        js_sys::Reflect::get(&value, &JsValue::from_str(k))
+            .ok()
+            .and_then(|v| v.as_f64())
+    };
+    Some(Estimate {
+        usage: get("usage")?,
+        quota: get("quota")?,
+    })
+}
+
+/// Asks the browser to keep this origin's data under storage pressure (`navigator.storage.persist()`);
+/// `None` when the browser has no such API.
+pub async fn persist() -> Option<bool> {
+    let promise = storage_manager()?.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Whether the browser already granted persistent storage.
+pub async fn persisted() -> Option<bool> {
+    let promise = storage_manager()?.persisted().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Tells the other tabs of this origin that the store changed.
+pub fn announce_change() {
+    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANGE_CHANNEL) {
+        let _ = channel.post_message(&JsValue::from_str("changed"));
+        channel.close();
+    }
+}
+
+/// Calls `f` each time another tab announces a change; keep the returned channel alive.
+pub fn on_change(f: impl Fn() + 'static) -> Option<web_sys::BroadcastChannel> {
+    let channel = web_sys::BroadcastChannel::new(CHANGE_CHANNEL).ok()?;
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+        move |_e: web_sys::MessageEvent| f(),
+    );
+    channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+    closure.forget();
+    Some(channel)
 }
 
 /// Fetches and reads a native Data Package at `base` (a URL ending in `/`), all files or nothing.
@@ -146,7 +603,8 @@ where
         .map_err(|ps| StoreError::Invalid(ps.iter().map(|p| p.to_string()).collect()))
 }
 
-/// Returns the dataset `id` from the store; on first start, fetches it from `base`, stores it and returns it.
+/// Returns the dataset `id` (with the person's edits) from the store; on first start, fetches it from
+/// `base`, stores it and returns it.
 pub async fn load_or_fetch<F, Fut>(
     store: &Store,
     id: &str,
@@ -157,16 +615,16 @@ where
     F: Fn(String) -> Fut,
     Fut: Future<Output = Result<String, String>>,
 {
-    if let Some(record) = store.get(id).await? {
-        return Ok((record.dataset, Origin::Store));
+    if let Some(dataset) = store.get(id).await? {
+        return Ok((dataset, Origin::Store));
     }
     let dataset = fetch_package(base, &fetch).await?;
-    let record = StoredDataset {
+    let new = NewDataset {
         id: id.to_owned(),
+        kind: DatasetKind::Default,
         source: base.to_owned(),
-        stored_at: js_sys::Date::now(),
-        dataset,
+        imported_at: js_sys::Date::now(),
     };
-    store.put(&record).await?;
-    Ok((record.dataset, Origin::Network))
+    store.put_dataset(&new, &dataset).await?;
+    Ok((dataset, Origin::Network))
 }
