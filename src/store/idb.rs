@@ -236,7 +236,7 @@ impl Store {
 
     /// The dataset as shown (imported data with the person's edits applied).
     pub async fn get(&self, id: &str) -> Result<Option<Dataset>, StoreError> {
-        Ok(self.load(id).await?.map(|l| l.merged()))
+        Ok(self.load(id).await?.map(Loaded::into_merged))
     }
 
     /// Stores a dataset in one transaction, replacing the imported data of any dataset with the same

@@ -134,6 +134,15 @@ impl Loaded {
     pub fn merged(&self) -> Dataset {
         apply_edits(&self.base, &self.edits)
     }
+
+    /// The dataset as shown, without copying the imported data when there are no edits.
+    pub fn into_merged(self) -> Dataset {
+        if self.edits.is_empty() {
+            self.base
+        } else {
+            apply_edits(&self.base, &self.edits)
+        }
+    }
 }
 
 /// An edit the person made that a replacing file now gives another value: the edit is kept, and the
@@ -218,9 +227,31 @@ pub fn normalise_edits(edits: Vec<Observation>) -> Vec<Observation> {
     keyed.into_iter().map(|(_, o)| o).collect()
 }
 
+/// A size in bytes for people: `1,5 Mo` in French, `1.5 MB` in English (decimal units, as browsers
+/// report quotas).
+pub fn human_bytes(bytes: f64, lang: crate::i18n::Lang) -> String {
+    let units: [&str; 5] = match lang {
+        crate::i18n::Lang::Fr => ["o", "ko", "Mo", "Go", "To"],
+        crate::i18n::Lang::En => ["B", "kB", "MB", "GB", "TB"],
+    };
+    let mut v = bytes.max(0.0);
+    let mut u = 0;
+    while v >= 1000.0 && u + 1 < units.len() {
+        v /= 1000.0;
+        u += 1;
+    }
+    let decimals = if u == 0 || v >= 100.0 { 0 } else { 1 };
+    format!(
+        "{}\u{a0}{}",
+        crate::format::number(v, decimals, lang),
+        units[u]
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::model::{Aggregation, Direction, Frequency, Kind, Provenance, Text};
 
     fn indicator(id: &str) -> Indicator {
@@ -305,6 +336,13 @@ mod tests {
             e,
             vec![obs("a", 2021, Some(2.0)), obs("b", 2020, Some(3.0))]
         );
+    }
+
+    #[test]
+    fn sizes_read_in_decimal_units_per_language() {
+        assert_eq!(human_bytes(512.0, Lang::En), "512\u{a0}B");
+        assert_eq!(human_bytes(1_500_000.0, Lang::Fr), "1,5\u{a0}Mo");
+        assert_eq!(human_bytes(299_000_000_000.0, Lang::En), "299\u{a0}GB");
     }
 
     #[test]

@@ -3,11 +3,12 @@
 
 mod chart;
 mod dashboard;
+mod data;
 mod indicator;
 
 use crate::i18n::Lang;
 use crate::model::{Dataset, Provenance};
-use crate::store::{fetch_package, load_or_fetch, Origin, Store, StoreError};
+use crate::store::{fetch_package, load_or_fetch, Origin, StoreError};
 use crate::web::fetch_text;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -32,16 +33,25 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Loads the default programme from IndexedDB, fetching it once on first start; without
-/// IndexedDB it is fetched and kept in memory only.
-async fn load() -> Result<Data, StoreError> {
-    let (dataset, origin) = match Store::open().await {
-        Ok(store) => load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?,
+/// Loads the programme shown: on a tab's first load, the default programme from IndexedDB, fetched
+/// once on first start; after a change to the store, what the store now holds (the default programme,
+/// else the first dataset) without fetching again. Without IndexedDB the default programme is fetched
+/// and kept in memory only (and the page says so).
+async fn load(st: data::StoreState, first: bool) -> Result<Data, StoreError> {
+    let (dataset, origin) = match st.open().await {
+        Ok(store) if first => {
+            load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?
+        }
+        Ok(store) => (
+            data::shown_dataset(&store, DEFAULT_ID).await?,
+            Origin::Store,
+        ),
         Err(_) => (
             fetch_package(DEFAULT_PACKAGE, &fetch_text).await?,
             Origin::MemoryOnly,
         ),
     };
+    st.memory_only.set(origin == Origin::MemoryOnly);
     Ok(Data {
         dataset: Arc::new(dataset),
         origin,
@@ -76,7 +86,8 @@ fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.get().tag());
         }
     });
-    let data = LocalResource::new(load);
+    let store_state = data::StoreState::provide();
+    let data = LocalResource::new(move || load(store_state, store_state.epoch.get() == 0));
     let s = move || lang.get().strings();
     view! {
         <Router>
@@ -86,6 +97,7 @@ fn App() -> impl IntoView {
                     {move || s().app_name}
                 </A>
                 <span class="tagline">{move || s().tagline}</span>
+                <A href="/data" attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
                 <button
                     class="lang-switch"
                     data-testid="lang-switch"
@@ -95,6 +107,7 @@ fn App() -> impl IntoView {
                     {move || s().switch_language}
                 </button>
             </header>
+            <data::StoreBanner />
             <main id="main">
                 <Transition fallback=move || view! { <p class="loading">{s().loading}</p> }>
                     <ErrorBoundary fallback=move |errors| {
@@ -120,6 +133,7 @@ fn App() -> impl IntoView {
                                     view! {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
                                             <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
+                                            <Route path=path!("/data") view=data::DataPage />
                                             <Route
                                                 path=path!("/indicator/:id")
                                                 view=move || view! { <indicator::IndicatorPage data=d2.clone() /> }
