@@ -5,6 +5,8 @@
 //!   release build and the Playwright end-to-end specs. Exits non-zero on the first failure.
 //! - `size`: release build, then the wasm, JS and CSS sizes raw, gzip and brotli.
 //! - `build`: release build only.
+//! - `bench store`: the store benchmark in headless Chromium (release build); last line
+//!   `store: persist/parse R1, reload/parse R2, dexie_rows/vigie_persist R3`.
 
 mod serve;
 mod size;
@@ -23,8 +25,9 @@ fn main() -> ExitCode {
             .and_then(|_| build_release())
             .and_then(|_| size::report(&root().join("dist"))),
         Some("build") => tools::ensure_build_tools().and_then(|_| build_release()),
+        Some("bench") if args.get(1).map(String::as_str) == Some("store") => bench_store(),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | bench store>");
             return ExitCode::from(2);
         }
     };
@@ -148,6 +151,70 @@ fn test_command() -> Result<(), String> {
         "\nall checks passed in {:.0} s; screenshots in {}",
         started.elapsed().as_secs_f64(),
         out.display()
+    );
+    Ok(())
+}
+
+/// Runs `tests/store_bench.rs` (release, headless Chromium) and prints its figures and ratios.
+fn bench_store() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser_tools()?;
+    step("store benchmark: 1 M observations in headless Chromium (release build)");
+    let shown = "cargo test --release --target wasm32-unknown-unknown --test store_bench";
+    let output = cargo()
+        .args([
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "store_bench",
+            "--",
+            "--nocapture",
+        ])
+        .current_dir(root())
+        .env("PATH", tools::path_with_tools())
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "900")
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
+    if !output.status.success() {
+        return Err(format!("{shown} failed ({})", output.status));
+    }
+    let line = stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("BENCH "))
+        .ok_or("the benchmark printed no BENCH line")?;
+    let figure = |key: &str| -> Result<f64, String> {
+        let at = line
+            .find(&format!("\"{key}\":"))
+            .ok_or(format!("no {key} in {line}"))?;
+        let rest = &line[at + key.len() + 3..];
+        let end = rest.find([',', '}']).unwrap_or(rest.len());
+        rest[..end]
+            .parse()
+            .map_err(|_| format!("{key} is not a number in {line}"))
+    };
+    let (parse, persist, reload, dexie) = (
+        figure("parse_ms")?,
+        figure("persist_ms")?,
+        figure("reload_ms")?,
+        figure("dexie_ms")?,
+    );
+    println!(
+        "rows {:.0}, csv {:.1} MB, stored {:.1} MB; parse {parse:.0} ms, persist {persist:.0} ms, reload {reload:.0} ms, dexie bulkPut {dexie:.0} ms",
+        figure("rows")?,
+        figure("csv_bytes")? / 1e6,
+        figure("stored_bytes")? / 1e6,
+    );
+    println!(
+        "store: persist/parse {:.2}, reload/parse {:.2}, dexie_rows/vigie_persist {:.1}",
+        persist / parse,
+        reload / parse,
+        dexie / persist
     );
     Ok(())
 }

@@ -66,8 +66,11 @@ pub fn ensure_build_tools() -> Result<(), String> {
         cargo_install("wasm-bindgen-cli", WASM_BINDGEN_VERSION, false)?;
     }
     let modules = root().join("node_modules");
-    if !modules.join(".bin/wasm-opt").exists() || !modules.join("playwright-core").exists() {
-        step("installing npm packages (binaryen for wasm-opt, playwright-core)");
+    if !modules.join(".bin/wasm-opt").exists()
+        || !modules.join("playwright-core").exists()
+        || !modules.join("dexie").exists()
+    {
+        step("installing npm packages (binaryen for wasm-opt, playwright-core, dexie for the store bench)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(())
