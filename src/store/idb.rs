@@ -6,7 +6,7 @@
 //! this boundary. Every write runs in one transaction that ends with an explicit commit, so a write
 //! that fails, or a page closed in the middle of one, leaves the database exactly as before.
 
-use super::columns::{decode_chunk_into, encode_chunks};
+use super::columns::{decode_chunk_into, encode_chunk, CHUNK_ROWS};
 use super::export::{Snapshot, SnapshotDataset};
 use super::{
     conflicts, normalise_edits, Conflict, DatasetHead, DatasetInfo, DatasetKind, Loaded,
@@ -15,7 +15,7 @@ use super::{
 use crate::ingest::datapackage::Descriptor;
 use crate::model::{Dataset, Observation};
 use indexed_db_futures::database::Database;
-use indexed_db_futures::error::{DomException, Error as IdbError};
+use indexed_db_futures::error::{DomException, Error as IdbError, UnexpectedDataError};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
 use serde::Deserialize;
@@ -372,20 +372,19 @@ impl Store {
 /// Commits a write; an abort is explained as a quota problem when the browser has less room left than
 /// the write needed.
 async fn commit_write(tx: Transaction<'_>, bytes: u64) -> Result<(), StoreError> {
-    let Err(e) = tx.commit().await else {
-        return Ok(());
-    };
-    let err = StoreError::from(e);
-    if matches!(err, StoreError::Quota { .. }) {
-        return Err(StoreError::Quota { needed: bytes });
-    }
-    // Chromium aborts a transaction that overflows the quota without naming the reason on the
-    // request; the room left tells it apart from other aborts.
-    match estimate().await {
-        Some(est) if est.quota - est.usage < bytes as f64 * 1.1 => {
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        // Chromium checks the quota when the transaction commits and then aborts it, with no error on
+        // any request (the transaction's own `error` is a QuotaExceededError, which indexed_db_futures
+        // does not expose after `commit`). Every other failure of ours surfaces on a request first;
+        // an abort at commit means the browser refused the space.
+        Err(IdbError::MissingData(UnexpectedDataError::TransactionAborted)) => {
             Err(StoreError::Quota { needed: bytes })
         }
-        _ => Err(err),
+        Err(e) => match StoreError::from(e) {
+            StoreError::Quota { .. } => Err(StoreError::Quota { needed: bytes }),
+            other => Err(other),
+        },
     }
 }
 
@@ -462,20 +461,27 @@ async fn write_dataset(
         Some(t) => parse(&t)?,
         None => Vec::new(),
     };
-    let chunks = encode_chunks(&dataset.observations);
-    let n = chunks.len() as u32;
+    let n = dataset.observations.len().div_ceil(CHUNK_ROWS) as u32;
     for seq in n..old_chunks {
         chunks_store.delete(chunk_key(&new.id, seq)).primitive()?;
     }
+    web_sys::console::debug_1(&JsValue::from_str(&format!(
+        "Vigie store: writing {} ({n} chunks)",
+        new.id
+    )));
+    // Each chunk is encoded, then written, and its write awaited before the next is encoded: the
+    // transaction stays open, and one chunk's bytes at a time are held twice (Rust and JS).
     let mut bytes = 0u64;
-    for (seq, chunk) in chunks.iter().enumerate() {
+    for (seq, rows) in dataset.observations.chunks(CHUNK_ROWS).enumerate() {
+        let chunk = encode_chunk(rows);
         bytes += chunk.len() as u64;
         let array = js_sys::Uint8Array::from(chunk.as_slice());
-        // The request is queued now; its outcome is the transaction's, checked at commit.
+        drop(chunk);
         chunks_store
             .put(JsValue::from(array))
             .with_key(chunk_key(&new.id, seq as u32))
-            .primitive()?;
+            .primitive()?
+            .await?;
     }
     let head = DatasetHead {
         programme: dataset.programme.clone(),

@@ -162,6 +162,16 @@ fn today() -> Date {
     })
 }
 
+/// Waits for the next animation frame, so that a busy state is painted before long work starts.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Reads the first file chosen in a file input.
 async fn chosen_file_text(ev: &web_sys::Event) -> Option<(String, String)> {
     let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
@@ -196,20 +206,16 @@ pub fn DataPage() -> impl IntoView {
     let lang = use_lang();
     let st = use_store_state();
     let busy = RwSignal::new(false);
-    let store = LocalResource::new(move || async move { st.open().await });
-    let list = LocalResource::new(move || {
-        st.epoch.track();
-        async move {
-            match store.await {
-                Ok(s) => s.list().await.map(Some),
-                Err(_) => Ok(None),
-            }
+    // The page is built again after every change to the store (the app reloads its data and its
+    // routes), so these read once; tracking the change counter here would leave a read pending in a
+    // page being disposed.
+    let list = LocalResource::new(move || async move {
+        match st.open().await {
+            Ok(s) => s.list().await.map(Some),
+            Err(_) => Ok(None),
         }
     });
-    let room = LocalResource::new(move || {
-        st.epoch.track();
-        estimate()
-    });
+    let room = LocalResource::new(estimate);
     let persistence = LocalResource::new(|| async {
         match persisted().await {
             Some(true) => Some(true),
@@ -221,14 +227,16 @@ pub fn DataPage() -> impl IntoView {
     // Runs a store operation with the busy flag and turns its outcome into a notice.
     let run = move |op: Op| {
         spawn_local(async move {
-            let Ok(s) = store.await else { return };
-            busy.set(true);
+            let Ok(s) = st.open().await else { return };
+            // The page may be gone (re-rendered after a change) when the work ends: `try_set`.
+            busy.try_set(true);
+            next_frame().await;
             let notice = match op(s).await {
                 Ok(n) => n,
                 Err(StoreError::Quota { needed }) => Notice::Quota(needed),
                 Err(e) => Notice::Failed(e.to_string()),
             };
-            busy.set(false);
+            busy.try_set(false);
             st.notice.set(Some(notice));
             st.changed();
         });
@@ -236,8 +244,8 @@ pub fn DataPage() -> impl IntoView {
 
     let on_export = move |_| {
         spawn_local(async move {
-            let Ok(s) = store.await else { return };
-            busy.set(true);
+            let Ok(s) = st.open().await else { return };
+            busy.try_set(true);
             match s.snapshot().await {
                 Ok(snap) => {
                     let text = export(&snap, today());
@@ -247,7 +255,7 @@ pub fn DataPage() -> impl IntoView {
                 }
                 Err(e) => st.notice.set(Some(Notice::Failed(e.to_string()))),
             }
-            busy.set(false);
+            busy.try_set(false);
         });
     };
 
@@ -491,7 +499,10 @@ fn NoticeView() -> impl IntoView {
             Some(Notice::Quota(needed)) => view! {
                 <div class="notice error" role="alert" data-testid="data-notice" data-kind="failed">
                     <p>{d.failed}</p>
-                    <p>{d.quota}" ("{human_bytes(needed as f64, lang.get())}")"</p>
+                    <p>
+                        {d.quota}
+                        {(needed > 0).then(|| format!(" ({})", human_bytes(needed as f64, lang.get())))}
+                    </p>
                 </div>
             }
             .into_any(),
