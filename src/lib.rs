@@ -1,8 +1,8 @@
 //! Vigie: a KPI observatory that runs entirely in the browser.
 //!
 //! The crate is split in two halves. The core (`model`, `period`, `ingest`, `kpi`, `format`, `i18n`,
-//! `chart`) is pure Rust: it compiles and is tested natively in seconds. The browser half (`store`,
-//! `ui`) touches web-sys and is compiled only for `wasm32`.
+//! `chart`, and `store` except its IndexedDB glue) is pure Rust: it compiles and is tested natively in
+//! seconds. The browser half (`store::idb`, `ui`, `web`) touches web-sys and is compiled only for `wasm32`.
 
 pub mod chart;
 pub mod embed;
@@ -16,6 +16,7 @@ pub mod workshop;
 
 #[cfg(target_arch = "wasm32")]
 pub mod store;
+
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

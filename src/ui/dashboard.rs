@@ -2,10 +2,10 @@
 //! indicator with its status, latest value, target and progress, as of the chosen date.
 
 use super::embed::EmbedPanel;
-use super::workshop::use_effective;
 use super::kpi_view::{
     kind_key, progress_bar, rollup_summary, status_chip, status_key, use_settings, Controls,
 };
+use super::workshop::use_effective;
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::chart::sparkline_points;
 use crate::embed::EmbedKind;

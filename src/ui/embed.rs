@@ -105,7 +105,8 @@ fn EmbedApp() -> impl IntoView {
     {
         let _ = root.set_attribute("lang", lang.get_untracked().tag());
     }
-    let data = LocalResource::new(load);
+    let store_state = super::data::StoreState::provide();
+    let data = LocalResource::new(move || load(store_state, true));
     view! {
         <Router>
             <main class="embed-main">

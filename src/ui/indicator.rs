@@ -3,8 +3,8 @@
 
 use super::chart::ChartPanel;
 use super::embed::EmbedPanel;
-use super::workshop::use_effective;
 use super::kpi_view::{formula_details, kind_key, status_chip, use_settings, Controls};
+use super::workshop::use_effective;
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::chart::IndicatorChart;
 use crate::embed::EmbedKind;

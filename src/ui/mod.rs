@@ -3,6 +3,7 @@
 
 mod chart;
 mod dashboard;
+mod data;
 mod embed;
 mod indicator;
 mod kpi_view;
@@ -13,7 +14,7 @@ mod workshop;
 use crate::i18n::Lang;
 use crate::model::{Dataset, Provenance};
 use crate::period::Date;
-use crate::store::{fetch_package, load_or_fetch, Origin, Store, StoreError};
+use crate::store::{fetch_package, load_or_fetch, Origin, StoreError};
 use crate::web::fetch_text;
 use kpi_view::Settings;
 use leptos::prelude::*;
@@ -46,16 +47,25 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Loads the default programme from IndexedDB, fetching it once on first start; without
-/// IndexedDB it is fetched and kept in memory only.
-async fn load() -> Result<Data, StoreError> {
-    let (dataset, origin) = match Store::open().await {
-        Ok(store) => load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?,
+/// Loads the programme shown: on a tab's first load, the default programme from IndexedDB, fetched
+/// once on first start; after a change to the store, what the store now holds (the default programme,
+/// else the first dataset) without fetching again. Without IndexedDB the default programme is fetched
+/// and kept in memory only (and the page says so).
+async fn load(st: data::StoreState, first: bool) -> Result<Data, StoreError> {
+    let (dataset, origin) = match st.open().await {
+        Ok(store) if first => {
+            load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?
+        }
+        Ok(store) => (
+            data::shown_dataset(&store, DEFAULT_ID).await?,
+            Origin::Store,
+        ),
         Err(_) => (
             fetch_package(DEFAULT_PACKAGE, &fetch_text).await?,
             Origin::MemoryOnly,
         ),
     };
+    st.memory_only.set(origin == Origin::MemoryOnly);
     Ok(Data {
         dataset: Arc::new(dataset),
         origin,
@@ -144,7 +154,9 @@ fn App() -> impl IntoView {
         }
         sync_url(l, &settings);
     });
-    let data = LocalResource::new(load);
+    let store_state = data::StoreState::provide();
+    let data = LocalResource::new(move || load(store_state, store_state.epoch.get() == 0));
+    workshop::Workshop::provide(store_state);
     let s = move || lang.get().strings();
     view! {
         <Router>
@@ -156,6 +168,8 @@ fn App() -> impl IntoView {
                 <span class="tagline">{move || s().tagline}</span>
                 <nav class="topnav">
                     <A href="/">{move || s().dashboard}</A>
+                    <A href="/workshop" attr:data-testid="nav-workshop">{move || s().workshop}</A>
+                    <A href="/data" attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
                     <A href="/methodology">{move || s().methodology}</A>
                 </nav>
                 <button
@@ -168,6 +182,7 @@ fn App() -> impl IntoView {
                 </button>
             </header>
             <offline::ConnectionBanner />
+            <data::StoreBanner />
             <main id="main">
                 <Transition fallback=move || view! { <p class="loading">{s().loading}</p> }>
                     <ErrorBoundary fallback=move |errors| {
@@ -189,11 +204,13 @@ fn App() -> impl IntoView {
                         {move || Suspend::new(async move {
                             data.await
                                 .map(|d| {
-                                    let (d1, d2, origin) = (d.clone(), d.clone(), d.origin);
+                                    let (d1, d2, d3, origin) = (d.clone(), d.clone(), d.clone(), d.origin);
                                     view! {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
                                             <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
                                             <Route path=path!("/methodology") view=methodology::Methodology />
+                                            <Route path=path!("/data") view=data::DataPage />
+                                            <Route path=path!("/workshop") view=move || view! { <workshop::WorkshopPage data=d3.clone() /> } />
                                             <Route
                                                 path=path!("/indicator/:id")
                                                 view=move || view! { <indicator::IndicatorPage data=d2.clone() /> }
@@ -241,10 +258,23 @@ fn Footer(origin: Origin) -> impl IntoView {
     }
 }
 
+/// Saves the workshop's state and its entries (as the default dataset's edits) in the store.
+async fn save_workshop(
+    st: data::StoreState,
+    text: &str,
+    edits: Vec<crate::model::Observation>,
+) -> Result<(), StoreError> {
+    let store = st.open().await?;
+    store.put_workshop(DEFAULT_ID, text).await?;
+    store.put_edits(DEFAULT_ID, edits).await
+}
+
 /// Starts a download of `href` (a data URL) under `name`.
 pub fn save_file(href: &str, name: &str) {
     use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Ok(a) = doc.create_element("a") {
         let _ = a.set_attribute("href", href);
         let _ = a.set_attribute("download", name);

@@ -19,6 +19,30 @@ pub struct Workshop {
     pub entries: RwSignal<Entries>,
     pub scenarios: RwSignal<Vec<Scenario>>,
     pub saved: RwSignal<Option<Result<(), String>>>,
+    store: super::data::StoreState,
+}
+
+impl Workshop {
+    /// Creates the state, provides it as context, and reads what an earlier visit saved.
+    pub fn provide(store: super::data::StoreState) -> Workshop {
+        let ws = Workshop {
+            entries: RwSignal::new(Entries::default()),
+            scenarios: RwSignal::new(Vec::new()),
+            saved: RwSignal::new(None),
+            store,
+        };
+        provide_context(ws);
+        leptos::task::spawn_local(async move {
+            let Ok(st) = store.open().await else { return };
+            if let Ok(Some(text)) = st.get_workshop(super::DEFAULT_ID).await {
+                if let Ok(file) = serde_json::from_str::<workshop::WorkshopFile>(&text) {
+                    ws.entries.set(Entries::new(file.entries));
+                    ws.scenarios.set(file.scenarios);
+                }
+            }
+        });
+        ws
+    }
 }
 
 /// The workshop state from context.
@@ -53,26 +77,51 @@ pub fn effective(base: &Arc<Dataset>, entries: &Entries) -> Arc<Dataset> {
 
 /// Saves the workshop state (entries and scenarios) in the store, and reports the outcome.
 fn save(ws: Workshop) {
-    let text = workshop::export(super::DEFAULT_ID, today(), &ws.entries.get_untracked(), &ws.scenarios.get_untracked());
-    let edits: Vec<_> = ws.entries.get_untracked().entries.iter().map(Entry::to_observation).collect();
+    let text = workshop::export(
+        super::DEFAULT_ID,
+        today(),
+        &ws.entries.get_untracked(),
+        &ws.scenarios.get_untracked(),
+    );
+    let edits: Vec<_> = ws
+        .entries
+        .get_untracked()
+        .entries
+        .iter()
+        .map(Entry::to_observation)
+        .collect();
     leptos::task::spawn_local(async move {
-        let result = super::save_workshop(&text, edits).await.map_err(|e| e.to_string());
+        let result = super::save_workshop(ws.store, &text, edits)
+            .await
+            .map_err(|e| e.to_string());
         ws.saved.set(Some(result));
     });
 }
 
 fn parse_value(text: &str) -> Option<f64> {
-    let t: String = text.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{202f}').collect::<String>().replace(',', ".");
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect::<String>()
+        .replace(',', ".");
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// The range the value is expected in: observed minimum and maximum, and the target.
 fn expected_range(ds: &Dataset, ind: &Indicator, lang: Lang) -> String {
     let s = lang.strings();
-    let values: Vec<f64> = ds.observations_of(&ind.id).iter().filter_map(|o| o.value).collect();
+    let values: Vec<f64> = ds
+        .observations_of(&ind.id)
+        .iter()
+        .filter_map(|o| o.value)
+        .collect();
     let unit = lang.pick(&ind.unit);
     let mut parts = Vec::new();
-    if let (Some(lo), Some(hi)) = (values.iter().copied().reduce(f64::min), values.iter().copied().reduce(f64::max)) {
+    if let (Some(lo), Some(hi)) = (
+        values.iter().copied().reduce(f64::min),
+        values.iter().copied().reduce(f64::max),
+    ) {
         parts.push(format!(
             "{} {} {} {} {unit}",
             s.observed_range,
@@ -82,7 +131,12 @@ fn expected_range(ds: &Dataset, ind: &Indicator, lang: Lang) -> String {
         ));
     }
     if let Some(t) = ind.target {
-        parts.push(format!("{} {} {unit} ({})", s.target, format::number(t.value, ind.precision, lang), t.period));
+        parts.push(format!(
+            "{} {} {unit} ({})",
+            s.target,
+            format::number(t.value, ind.precision, lang),
+            t.period
+        ));
     }
     parts.join(" · ")
 }
@@ -93,7 +147,11 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
     let settings = use_settings();
     let ws = use_workshop();
     let base = data.dataset;
-    let first = base.indicators.first().map(|i| i.id.clone()).unwrap_or_default();
+    let first = base
+        .indicators
+        .first()
+        .map(|i| i.id.clone())
+        .unwrap_or_default();
     let chosen = RwSignal::new(first.clone());
     let period_text = RwSignal::new(today().year.to_string());
     let value_text = RwSignal::new(String::new());
@@ -108,14 +166,18 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
     let import_message = RwSignal::new(String::new());
 
     let base_for_entry = base.clone();
-    let on_entry = move || {
+    let on_entry = Callback::new(move |()| {
         let l = lang.get_untracked();
         let Ok(period) = Period::parse(&period_text.get_untracked()) else {
             entry_error.set(Some(l.strings().bad_period));
             return;
         };
         let text = value_text.get_untracked();
-        let value = if text.trim().is_empty() { None } else { parse_value(&text) };
+        let value = if text.trim().is_empty() {
+            None
+        } else {
+            parse_value(&text)
+        };
         if value.is_none() && !text.trim().is_empty() {
             entry_error.set(Some(l.strings().bad_value));
             return;
@@ -126,11 +188,17 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
             return;
         }
         ws.entries.update(|e| match value {
-            Some(_) => e.set(Entry { indicator, period, value, entered_at: today(), note: String::new() }),
+            Some(_) => e.set(Entry {
+                indicator,
+                period,
+                value,
+                entered_at: today(),
+                note: String::new(),
+            }),
             None => e.remove(&indicator, period),
         });
         save(ws);
-    };
+    });
 
     let base_now = base.clone();
     let entry_status = move || {
@@ -203,7 +271,11 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
         let ds = effective(&base_wi, &ws.entries.get());
         let mut scenario = draft.get();
         let id = wi_indicator.get();
-        scenario.set(TargetChange { indicator: id.clone(), value: parse_value(&wi_value.get()), period: Period::parse(&wi_period.get()).ok() });
+        scenario.set(TargetChange {
+            indicator: id.clone(),
+            value: parse_value(&wi_value.get()),
+            period: Period::parse(&wi_period.get()).ok(),
+        });
         let after = scenario.apply(&ds);
         let (e0, e1) = (kpi::evaluate(&ds, &as_of), kpi::evaluate(&after, &as_of));
         let row = |label: &'static str, e: &kpi::Evaluation, testid: &'static str| {
@@ -243,7 +315,11 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
             period: Period::parse(&wi_period.get_untracked()).ok(),
         });
         let name = scenario_name.get_untracked();
-        scenario.name = if name.trim().is_empty() { format!("Scénario {}", ws.scenarios.get_untracked().len() + 1) } else { name };
+        scenario.name = if name.trim().is_empty() {
+            format!("Scénario {}", ws.scenarios.get_untracked().len() + 1)
+        } else {
+            name
+        };
         if scenario.changes.is_empty() {
             return;
         }
@@ -294,26 +370,47 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
     };
 
     let export = move |_| {
-        let text = workshop::export(super::DEFAULT_ID, today(), &ws.entries.get_untracked(), &ws.scenarios.get_untracked());
-        let href = format!("data:application/json;charset=utf-8,{}", js_sys::encode_uri_component(&text));
+        let text = workshop::export(
+            super::DEFAULT_ID,
+            today(),
+            &ws.entries.get_untracked(),
+            &ws.scenarios.get_untracked(),
+        );
+        let href = format!(
+            "data:application/json;charset=utf-8,{}",
+            js_sys::encode_uri_component(&text)
+        );
         super::save_file(&href, &format!("atelier-vigie-{}.json", today()));
     };
     let base_import = base.clone();
     let on_file = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         let name = file.name();
         let base = base_import.clone();
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
             match workshop::import(&name, &text, &base) {
                 Ok(wf) => {
-                    let (clean, found) = workshop::merge_plan(&ws.entries.get_untracked(), &wf.entries);
+                    let (clean, found) =
+                        workshop::merge_plan(&ws.entries.get_untracked(), &wf.entries);
                     let added = clean.len();
-                    ws.entries.update(|e| clean.into_iter().for_each(|c| e.set(c)));
-                    ws.scenarios.update(|v| v.extend(wf.scenarios.into_iter().filter(|s| !s.changes.is_empty())));
+                    ws.entries
+                        .update(|e| clean.into_iter().for_each(|c| e.set(c)));
+                    ws.scenarios.update(|v| {
+                        v.extend(wf.scenarios.into_iter().filter(|s| !s.changes.is_empty()))
+                    });
                     conflicts.set(found.into_iter().map(|c| (c, false)).collect());
-                    import_message.set(format!("{added} {}", lang.get_untracked().strings().imported_entries));
+                    import_message.set(format!(
+                        "{added} {}",
+                        lang.get_untracked().strings().imported_entries
+                    ));
                     save(ws);
                 }
                 Err(e) => import_message.set(e.to_string()),
@@ -321,8 +418,14 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
         });
     };
     let apply_conflicts = move |_| {
-        let chosen: Vec<Entry> = conflicts.get_untracked().into_iter().filter(|(_, theirs)| *theirs).map(|(c, _)| c.theirs).collect();
-        ws.entries.update(|e| chosen.into_iter().for_each(|c| e.set(c)));
+        let chosen: Vec<Entry> = conflicts
+            .get_untracked()
+            .into_iter()
+            .filter(|(_, theirs)| *theirs)
+            .map(|(c, _)| c.theirs)
+            .collect();
+        ws.entries
+            .update(|e| chosen.into_iter().for_each(|c| e.set(c)));
         conflicts.set(Vec::new());
         save(ws);
     };
@@ -381,12 +484,12 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
                     <label>
                         {move || s().period}
                         <input type="text" size="10" data-testid="entry-period" prop:value=move || period_text.get()
-                            on:input=move |ev| { period_text.set(event_target_value(&ev)); on_entry(); } />
+                            on:input=move |ev| { period_text.set(event_target_value(&ev)); on_entry.run(()); } />
                     </label>
                     <label>
                         {move || s().value}
                         <input type="text" inputmode="decimal" size="10" data-testid="entry-value" prop:value=move || value_text.get()
-                            on:input=move |ev| { value_text.set(event_target_value(&ev)); on_entry(); } />
+                            on:input=move |ev| { value_text.set(event_target_value(&ev)); on_entry.run(()); } />
                     </label>
                     <button type="button" data-testid="undo" disabled=move || !ws.entries.with(|e| e.can_undo()) on:click=move |_| undo()>
                         {move || s().undo}

@@ -55,3 +55,79 @@ export class IndicatorPage {
     });
   }
 }
+
+/// The data manager (`/data`): datasets, storage, export and import of the whole observatory.
+export class DataManagerPage {
+  constructor(page) { this.page = page; }
+  async open() {
+    await this.page.goto(BASE + '/data');
+    await this.page.getByTestId('data-page').waitFor();
+    await this.idle();
+  }
+  rows() { return this.page.getByTestId('dataset-row'); }
+  row(id) { return this.page.locator(`[data-testid="dataset-row"][data-dataset="${id}"]`); }
+  notice() { return this.page.getByTestId('data-notice'); }
+  async idle() {
+    await this.page.waitForFunction(() =>
+      document.querySelector('[data-testid="data-page"]')?.getAttribute('aria-busy') === 'false');
+  }
+  async ids() {
+    await this.page.locator('[data-testid="datasets"], [data-testid="no-datasets"]').first().waitFor();
+    return this.rows().evaluateAll((rs) => rs.map((r) => r.dataset.dataset));
+  }
+  /// Clicks export and returns the downloaded file's text.
+  async exportText() {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('export').click(),
+    ]);
+    const { readFileSync } = await import('node:fs');
+    return readFileSync(await download.path(), 'utf8');
+  }
+  /// Chooses a file for the observatory import (replaces everything), without waiting.
+  async startImport(name, text) {
+    await this.page.getByTestId('import-observatory').setInputFiles({
+      name, mimeType: 'application/json', buffer: Buffer.from(text),
+    });
+  }
+  async importText(name, text) {
+    await this.startImport(name, text);
+    await this.notice().waitFor();
+    await this.idle();
+    return this.notice().getAttribute('data-kind');
+  }
+  async delete(id) {
+    await this.row(id).getByTestId('delete-dataset').click();
+    await this.row(id).waitFor({ state: 'detached' });
+  }
+}
+
+/// A copy of an observatory export with one more dataset `id` of `rows` monthly observations.
+export function withExtraDataset(exportText, id, rows, kind = 'file') {
+  const pkg = JSON.parse(exportText);
+  const meta = pkg.resources.find((r) => r.vigie.part === 'metadata');
+  const indicators = meta.data.indicators.map((i) => i.id);
+  const info = { ...meta.vigie.dataset, id, kind, source: `${id}.json`, observations: rows, edits: 0 };
+  const n = pkg.resources.length / 4;
+  const obs = [['indicator', 'period', 'value', 'provenance', 'note']];
+  const per = Math.ceil(rows / indicators.length);
+  for (let i = 0; i < rows; i++) {
+    const k = Math.floor(i / per);
+    const j = i % per;
+    obs.push([indicators[k], `${1000 + Math.floor(j / 12)}-${String((j % 12) + 1).padStart(2, '0')}`,
+      (i * 7919) % 100003 / 10, 'illustrative', '']);
+  }
+  const res = (part, profile, data, schema) => ({
+    name: `dataset-${n}-${part}`, profile, format: 'json', vigie: { part, dataset: info },
+    ...(schema ? { schema } : {}), data,
+  });
+  const schema = pkg.resources.find((r) => r.vigie.part === 'observations').schema;
+  pkg.resources.push(
+    res('metadata', 'data-resource', meta.data),
+    res('observations', 'tabular-data-resource', obs, schema),
+    res('edits', 'tabular-data-resource', [obs[0]], schema),
+    res('statuses', 'tabular-data-resource', [['indicator', 'status', 'progress_rate']],
+      { fields: [{ name: 'indicator', type: 'string' }] }),
+  );
+  return JSON.stringify(pkg);
+}

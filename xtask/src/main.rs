@@ -7,6 +7,8 @@
 //! - `build`: release build only.
 //! - `bench kpi|chart`: browser benchmarks (see `bench.rs`).
 //! - `e2e [SPEC…]`: release build, then only the end-to-end specs (all, or those named).
+//! - `bench store`: the store benchmark in headless Chromium (release build); last line
+//!   `store: persist/parse R1, reload/parse R2, dexie_rows/vigie_persist R3`.
 
 mod bench;
 mod serve;
@@ -27,15 +29,16 @@ fn main() -> ExitCode {
             .and_then(|_| build_release())
             .and_then(|_| size::report(&root().join("dist"))),
         Some("build") => tools::ensure_build_tools().and_then(|_| build_release()),
-        Some("bench") => match args.get(1) {
+        Some("bench") => match args.get(1).map(String::as_str) {
+            Some("store") => bench_store(),
             Some(which) => bench::bench(which),
-            None => Err("usage: cargo xtask bench <kpi|chart>".into()),
+            None => Err("usage: cargo xtask bench <kpi|chart|store>".into()),
         },
         Some("e2e") => tools::ensure_build_tools()
             .and_then(|_| build_release())
             .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart>>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|store>>");
             return ExitCode::from(2);
         }
     };
@@ -180,4 +183,68 @@ fn e2e(specs: &[String]) -> Result<(), String> {
         .env("VIGIE_DIST", root().join("dist"))
         .env("VIGIE_NEXT_DIST", &next)
         .env("CHROMIUM", tools::CHROMIUM))
+}
+
+/// Runs `tests/store_bench.rs` (release, headless Chromium) and prints its figures and ratios.
+fn bench_store() -> Result<(), String> {
+    tools::ensure_build_tools()?;
+    tools::ensure_browser_tools()?;
+    step("store benchmark: 1 M observations in headless Chromium (release build)");
+    let shown = "cargo test --release --target wasm32-unknown-unknown --test store_bench";
+    let output = cargo()
+        .args([
+            "test",
+            "--release",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "store_bench",
+            "--",
+            "--nocapture",
+        ])
+        .current_dir(root())
+        .env("PATH", tools::path_with_tools())
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "900")
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| format!("could not start {shown}: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
+    if !output.status.success() {
+        return Err(format!("{shown} failed ({})", output.status));
+    }
+    let line = stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("BENCH "))
+        .ok_or("the benchmark printed no BENCH line")?;
+    let figure = |key: &str| -> Result<f64, String> {
+        let at = line
+            .find(&format!("\"{key}\":"))
+            .ok_or(format!("no {key} in {line}"))?;
+        let rest = &line[at + key.len() + 3..];
+        let end = rest.find([',', '}']).unwrap_or(rest.len());
+        rest[..end]
+            .parse()
+            .map_err(|_| format!("{key} is not a number in {line}"))
+    };
+    let (parse, persist, reload, dexie) = (
+        figure("parse_ms")?,
+        figure("persist_ms")?,
+        figure("reload_ms")?,
+        figure("dexie_ms")?,
+    );
+    println!(
+        "rows {:.0}, csv {:.1} MB, stored {:.1} MB; parse {parse:.0} ms, persist {persist:.0} ms, reload {reload:.0} ms, dexie bulkPut {dexie:.0} ms",
+        figure("rows")?,
+        figure("csv_bytes")? / 1e6,
+        figure("stored_bytes")? / 1e6,
+    );
+    println!(
+        "store: persist/parse {:.2}, reload/parse {:.2}, dexie_rows/vigie_persist {:.1}",
+        persist / parse,
+        reload / parse,
+        dexie / persist
+    );
+    Ok(())
 }

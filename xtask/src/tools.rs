@@ -69,11 +69,12 @@ pub fn ensure_build_tools() -> Result<(), String> {
         "node_modules/.bin/wasm-opt",
         "node_modules/playwright-core",
         "node_modules/uplot",
+        "node_modules/dexie",
     ]
     .iter()
     .any(|p| !root().join(p).exists())
     {
-        step("installing npm packages (binaryen for wasm-opt, playwright-core, uplot)");
+        step("installing npm packages (binaryen for wasm-opt, playwright-core, uplot and dexie for the benchmarks)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(())

@@ -1,0 +1,362 @@
+//! The browser store: what is kept about each dataset, the person's edits kept apart from imported
+//! data, the columnar encoding of observations and the observatory export file.
+//!
+//! Everything here but `idb` is pure Rust and tested natively; `idb` is the IndexedDB glue
+//! (wasm32 only), the one module that talks to the browser's storage.
+
+pub mod columns;
+pub mod export;
+
+#[cfg(target_arch = "wasm32")]
+mod idb;
+#[cfg(target_arch = "wasm32")]
+pub use idb::*;
+
+use crate::model::{Axis, Dataset, Indicator, Observation, Programme, Project};
+use crate::period::Period;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// A failure of the store, of loading a dataset into it, or of reading an export file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum StoreError {
+    #[error("IndexedDB: {0}")]
+    Idb(String),
+    #[error("IndexedDB is unavailable in this browser (private mode or disabled)")]
+    Unavailable,
+    #[error("not enough storage space: the browser refused to store {needed} bytes; nothing was changed")]
+    Quota { needed: u64 },
+    #[error("another Vigie tab uses an older version of the data; close it or reload it")]
+    Blocked,
+    #[error("stored data could not be decoded: {0}")]
+    Decode(String),
+    #[error("{0}")]
+    Fetch(String),
+    #[error("{}", .0.join("\n"))]
+    Invalid(Vec<String>),
+}
+
+impl From<columns::ColumnsError> for StoreError {
+    fn from(e: columns::ColumnsError) -> Self {
+        StoreError::Decode(e.to_string())
+    }
+}
+
+/// Where a dataset came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatasetKind {
+    /// The programme's default Data Package, fetched on first start.
+    Default,
+    /// A file the person imported.
+    File,
+    /// Entries typed in workshop mode.
+    Workshop,
+}
+
+/// What the data manager shows about a stored dataset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetInfo {
+    pub id: String,
+    pub kind: DatasetKind,
+    /// The URL or file name it was read from.
+    pub source: String,
+    /// When it was imported, in milliseconds since the epoch.
+    pub imported_at: f64,
+    /// Bytes of its stored observation chunks and metadata.
+    pub bytes: u64,
+    pub indicators: usize,
+    pub observations: usize,
+    /// Observations the person entered or changed, kept apart from the imported ones.
+    pub edits: usize,
+}
+
+/// A dataset without its observations: what is stored as JSON beside the columnar chunks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DatasetHead {
+    pub programme: Programme,
+    pub axes: Vec<Axis>,
+    pub projects: Vec<Project>,
+    pub indicators: Vec<Indicator>,
+    /// The disaggregations observations point to.
+    #[serde(default)]
+    pub series: Vec<crate::model::Series>,
+}
+
+impl DatasetHead {
+    /// Splits a dataset into its head and its observations.
+    pub fn split(dataset: Dataset) -> (DatasetHead, Vec<Observation>) {
+        let Dataset {
+            programme,
+            axes,
+            projects,
+            indicators,
+            observations,
+            series,
+        } = dataset;
+        (
+            DatasetHead {
+                programme,
+                axes,
+                projects,
+                indicators,
+                series,
+            },
+            observations,
+        )
+    }
+
+    /// Joins a head and its observations (already in the dataset's order).
+    pub fn join(self, observations: Vec<Observation>) -> Dataset {
+        Dataset {
+            programme: self.programme,
+            axes: self.axes,
+            projects: self.projects,
+            indicators: self.indicators,
+            observations,
+            series: self.series,
+        }
+    }
+}
+
+/// The metadata record of a dataset: its info, its head and how many chunks hold its observations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MetaRecord {
+    pub info: DatasetInfo,
+    pub head: DatasetHead,
+    pub chunks: u32,
+}
+
+/// A dataset as read back: the imported data and the person's edits, apart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub info: DatasetInfo,
+    pub base: Dataset,
+    pub edits: Vec<Observation>,
+}
+
+impl Loaded {
+    /// The dataset as shown: the imported data with the person's edits applied.
+    pub fn merged(&self) -> Dataset {
+        apply_edits(&self.base, &self.edits)
+    }
+
+    /// The dataset as shown, without copying the imported data when there are no edits.
+    pub fn into_merged(self) -> Dataset {
+        if self.edits.is_empty() {
+            self.base
+        } else {
+            apply_edits(&self.base, &self.edits)
+        }
+    }
+}
+
+/// An edit the person made that a replacing file now gives another value: the edit is kept, and the
+/// person is told.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub indicator: String,
+    pub period: Period,
+    pub edited: Option<f64>,
+    pub in_file: Option<f64>,
+}
+
+/// Applies edits over a dataset: an edit replaces the imported observation of the same indicator and
+/// period, or adds one; the result is in the dataset's order.
+pub fn apply_edits(base: &Dataset, edits: &[Observation]) -> Dataset {
+    let mut out = base.clone();
+    if edits.is_empty() {
+        return out;
+    }
+    let edited: HashMap<(&str, Period), &Observation> = edits
+        .iter()
+        .map(|e| ((e.indicator.as_str(), e.period), e))
+        .collect();
+    let mut used = std::collections::HashSet::new();
+    for o in &mut out.observations {
+        if let Some(&e) = edited.get(&(o.indicator.as_str(), o.period)) {
+            used.insert((e.indicator.as_str(), e.period));
+            *o = e.clone();
+        }
+    }
+    out.observations.extend(
+        edits
+            .iter()
+            .filter(|e| !used.contains(&(e.indicator.as_str(), e.period)))
+            .cloned(),
+    );
+    out.sort_observations();
+    out
+}
+
+/// The edits that a new version of a file contradicts: the file has the same indicator and period
+/// with another value.
+pub fn conflicts(new_base: &Dataset, edits: &[Observation]) -> Vec<Conflict> {
+    if edits.is_empty() {
+        return Vec::new();
+    }
+    let in_file: HashMap<(&str, Period), Option<f64>> = new_base
+        .observations
+        .iter()
+        .map(|o| ((o.indicator.as_str(), o.period), o.value))
+        .collect();
+    edits
+        .iter()
+        .filter_map(|e| {
+            let v = *in_file.get(&(e.indicator.as_str(), e.period))?;
+            let same = match (v, e.value) {
+                (Some(a), Some(b)) => a.to_bits() == b.to_bits(),
+                (None, None) => true,
+                _ => false,
+            };
+            (!same).then(|| Conflict {
+                indicator: e.indicator.clone(),
+                period: e.period,
+                edited: e.value,
+                in_file: v,
+            })
+        })
+        .collect()
+}
+
+/// Sorts edits by indicator and period and keeps the last of each key, so that stored edits are
+/// canonical (and exports byte-identical).
+pub fn normalise_edits(edits: Vec<Observation>) -> Vec<Observation> {
+    let mut keyed: Vec<(usize, Observation)> = edits.into_iter().enumerate().collect();
+    keyed.sort_by(|(ia, a), (ib, b)| {
+        a.indicator
+            .cmp(&b.indicator)
+            .then(a.period.cmp(&b.period))
+            .then(ib.cmp(ia))
+    });
+    keyed.dedup_by(|(_, a), (_, b)| a.indicator == b.indicator && a.period == b.period);
+    keyed.into_iter().map(|(_, o)| o).collect()
+}
+
+/// A size in bytes for people: `1,5 Mo` in French, `1.5 MB` in English (decimal units, as browsers
+/// report quotas).
+pub fn human_bytes(bytes: f64, lang: crate::i18n::Lang) -> String {
+    let units: [&str; 5] = match lang {
+        crate::i18n::Lang::Fr => ["o", "ko", "Mo", "Go", "To"],
+        crate::i18n::Lang::En => ["B", "kB", "MB", "GB", "TB"],
+    };
+    let mut v = bytes.max(0.0);
+    let mut u = 0;
+    while v >= 1000.0 && u + 1 < units.len() {
+        v /= 1000.0;
+        u += 1;
+    }
+    let decimals = if u == 0 || v >= 100.0 { 0 } else { 1 };
+    format!(
+        "{}\u{a0}{}",
+        crate::format::number(v, decimals, lang),
+        units[u]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::{Aggregation, Direction, Frequency, Kind, Provenance, Text};
+
+    fn indicator(id: &str) -> Indicator {
+        Indicator {
+            id: id.into(),
+            project: "p".into(),
+            kind: Kind::Output,
+            name: Text::new(id, id),
+            unit: Text::default(),
+            direction: Direction::Increase,
+            baseline: None,
+            target: None,
+            frequency: Frequency::Annual,
+            aggregation: Aggregation::Last,
+            weight: 1.0,
+            precision: 0,
+            definition: Text::default(),
+            source: String::new(),
+        }
+    }
+
+    fn obs(id: &str, year: i32, value: Option<f64>) -> Observation {
+        Observation {
+            indicator: id.into(),
+            period: Period::Year(year),
+            value,
+            provenance: Provenance::Report,
+            note: String::new(),
+            series: None,
+            flag: String::new(),
+        }
+    }
+
+    fn base() -> Dataset {
+        Dataset {
+            indicators: vec![indicator("a"), indicator("b")],
+            observations: vec![obs("a", 2020, Some(1.0)), obs("b", 2020, Some(5.0))],
+            ..Dataset::default()
+        }
+    }
+
+    #[test]
+    fn edits_replace_or_add_observations_and_leave_the_base_alone() {
+        let b = base();
+        let edits = vec![obs("b", 2020, Some(6.0)), obs("a", 2021, Some(2.0))];
+        let merged = apply_edits(&b, &edits);
+        assert_eq!(
+            merged.observations,
+            vec![
+                obs("a", 2020, Some(1.0)),
+                obs("a", 2021, Some(2.0)),
+                obs("b", 2020, Some(6.0)),
+            ]
+        );
+        assert_eq!(b, base(), "the imported data is untouched");
+    }
+
+    #[test]
+    fn a_new_file_contradicting_an_edit_is_a_conflict() {
+        let mut newer = base();
+        newer.observations[1].value = Some(7.0);
+        let edits = vec![obs("b", 2020, Some(6.0)), obs("a", 2020, Some(1.0))];
+        let c = conflicts(&newer, &edits);
+        assert_eq!(
+            c,
+            vec![Conflict {
+                indicator: "b".into(),
+                period: Period::Year(2020),
+                edited: Some(6.0),
+                in_file: Some(7.0),
+            }]
+        );
+        assert!(conflicts(&newer, &[]).is_empty());
+    }
+
+    #[test]
+    fn edits_are_normalised_last_one_wins() {
+        let e = normalise_edits(vec![
+            obs("b", 2020, Some(1.0)),
+            obs("a", 2021, Some(2.0)),
+            obs("b", 2020, Some(3.0)),
+        ]);
+        assert_eq!(
+            e,
+            vec![obs("a", 2021, Some(2.0)), obs("b", 2020, Some(3.0))]
+        );
+    }
+
+    #[test]
+    fn sizes_read_in_decimal_units_per_language() {
+        assert_eq!(human_bytes(512.0, Lang::En), "512\u{a0}B");
+        assert_eq!(human_bytes(1_500_000.0, Lang::Fr), "1,5\u{a0}Mo");
+        assert_eq!(human_bytes(299_000_000_000.0, Lang::En), "299\u{a0}GB");
+    }
+
+    #[test]
+    fn a_dataset_splits_into_head_and_observations_and_joins_back() {
+        let d = base();
+        let (head, rows) = DatasetHead::split(d.clone());
+        assert_eq!(head.join(rows), d);
+    }
+}
