@@ -88,6 +88,16 @@ test('visited once, Vigie opens with the server stopped: new page, new browser, 
   await page.getByTestId('dashboard').waitFor();
   assert.equal(await page.getByTestId('indicator-row').count(), rows);
   assert.equal(await page.getByTestId('data-origin').getAttribute('data-origin'), 'store');
+  // A value typed offline survives a reload.
+  await page.goto(base + '/workshop');
+  await page.getByTestId('workshop').waitFor();
+  await page.getByTestId('entry-indicator').selectOption('icc4-attendance');
+  await page.getByTestId('entry-period').fill('2023');
+  await page.getByTestId('entry-value').pressSequentially('41');
+  await page.waitForFunction(() => /Enregistré/.test(document.querySelector('[data-testid="save-state"]').textContent));
+  await page.reload();
+  await page.getByTestId('workshop').waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="entry-row"]')].some((r) => /41/.test(r.textContent)));
   // An embed route works offline too.
   await page.goto(base + '/embed/card/icc2-solutions-selected');
   await page.getByTestId('embed-card').waitFor();

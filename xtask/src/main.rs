@@ -144,7 +144,8 @@ fn test_command() -> Result<(), String> {
     run(cargo().args(["test", "--workspace"]))?;
     step("wasm tests in headless Chromium");
     run(cargo()
-        .args(["test", "--target", "wasm32-unknown-unknown", "--tests"])
+        .args(["test", "--target", "wasm32-unknown-unknown", "--lib"])
+        .args(browser_tests()?.iter().flat_map(|t| ["--test", t.as_str()]))
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
     build_release()?;
@@ -247,4 +248,18 @@ fn bench_store() -> Result<(), String> {
         dexie / persist
     );
     Ok(())
+}
+
+/// The integration tests to run in the browser: every `tests/*.rs` but the benchmarks (`*_bench.rs`),
+/// which `cargo xtask bench` runs in a release build.
+fn browser_tests() -> Result<Vec<String>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("tests"))
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter_map(|n| n.strip_suffix(".rs").map(str::to_owned))
+        .filter(|n| !n.ends_with("_bench"))
+        .collect();
+    names.sort();
+    Ok(names)
 }
