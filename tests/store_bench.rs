@@ -14,15 +14,31 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(module = "/node_modules/dexie/dist/dexie.mjs")]
+#[wasm_bindgen(module = "/node_modules/dexie/dist/dexie-esm.js")]
 extern "C" {
     type Dexie;
     #[wasm_bindgen(constructor)]
     fn new(name: &str) -> Dexie;
 }
 
-const INDICATORS: usize = 1000;
+/// Indicators in the generated file (1 000 by default, 1 M observations); `VIGIE_BENCH_INDICATORS` at
+/// build time makes a smaller run.
+const INDICATORS: usize = match option_env!("VIGIE_BENCH_INDICATORS") {
+    Some(s) => parse_usize(s),
+    None => 1000,
+};
 const PERIODS: usize = 1000;
+
+const fn parse_usize(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() {
+        n = n * 10 + (b[i] - b'0') as usize;
+        i += 1;
+    }
+    n
+}
 
 fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()

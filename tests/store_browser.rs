@@ -452,31 +452,55 @@ async fn an_older_tab_blocking_the_upgrade_is_reported() {
     assert!(store.list().await.unwrap().is_empty());
 }
 
-#[wasm_bindgen_test]
-async fn a_write_is_announced_to_other_tabs() {
-    let heard = Rc::new(Cell::new(0));
-    let _channel = on_change({
-        let heard = heard.clone();
-        move || heard.set(heard.get() + 1)
-    })
+async fn sleep_ms(ms: i32) {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    }))
+    .await
     .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn writes_are_announced_to_other_tabs_and_theirs_heard_here() {
+    use wasm_bindgen::JsCast;
+    // "Another tab": a channel object of its own on the same name.
+    let other = web_sys::BroadcastChannel::new(vigie::store::CHANGE_CHANNEL).unwrap();
+    let heard_there = Rc::new(Cell::new(0));
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new({
+        let heard_there = heard_there.clone();
+        move |_e: web_sys::MessageEvent| heard_there.set(heard_there.get() + 1)
+    });
+    other.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+    let heard_here = Rc::new(Cell::new(0));
+    on_change({
+        let heard_here = heard_here.clone();
+        move || heard_here.set(heard_here.get() + 1)
+    });
+
     let store = Store::open_named(&unique_db("broadcast")).await.unwrap();
     store
         .put_dataset(&new("default", DatasetKind::Default), &default_dataset())
         .await
         .unwrap();
     for _ in 0..50 {
-        if heard.get() > 0 {
+        if heard_there.get() > 0 {
             break;
         }
-        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
-                .unwrap();
-        }))
-        .await
-        .unwrap();
+        sleep_ms(20).await;
     }
-    assert_eq!(heard.get(), 1);
+    assert_eq!(heard_there.get(), 1, "the other tab heard the write");
+    assert_eq!(heard_here.get(), 0, "this tab does not hear its own write");
+
+    other.post_message(&"changed".into()).unwrap();
+    for _ in 0..50 {
+        if heard_here.get() > 0 {
+            break;
+        }
+        sleep_ms(20).await;
+    }
+    assert_eq!(heard_here.get(), 1, "this tab heard the other tab's change");
+    other.close();
 }

@@ -595,23 +595,35 @@ pub async fn persisted() -> Option<bool> {
     JsFuture::from(promise).await.ok()?.as_bool()
 }
 
-/// Tells the other tabs of this origin that the store changed.
-pub fn announce_change() {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANGE_CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_str("changed"));
-        channel.close();
-    }
+thread_local! {
+    /// This tab's one change channel: a BroadcastChannel does not deliver a message to the object
+    /// that posted it, so posting and listening through the same object keeps a tab from hearing
+    /// its own changes.
+    static CHANNEL: Option<web_sys::BroadcastChannel> =
+        web_sys::BroadcastChannel::new(CHANGE_CHANNEL).ok();
 }
 
-/// Calls `f` each time another tab announces a change; keep the returned channel alive.
-pub fn on_change(f: impl Fn() + 'static) -> Option<web_sys::BroadcastChannel> {
-    let channel = web_sys::BroadcastChannel::new(CHANGE_CHANNEL).ok()?;
+/// Tells the other tabs of this origin that the store changed.
+pub fn announce_change() {
+    CHANNEL.with(|c| {
+        if let Some(c) = c {
+            let _ = c.post_message(&JsValue::from_str("changed"));
+        }
+    });
+}
+
+/// Calls `f` each time another tab announces a change (replacing any earlier listener).
+pub fn on_change(f: impl Fn() + 'static) {
     let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
         move |_e: web_sys::MessageEvent| f(),
     );
-    channel.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+    CHANNEL.with(|c| {
+        if let Some(c) = c {
+            c.set_onmessage(Some(closure.as_ref().unchecked_ref()));
+        }
+    });
+    // The listener lives as long as the page.
     closure.forget();
-    Some(channel)
 }
 
 /// Fetches and reads a native Data Package at `base` (a URL ending in `/`), all files or nothing.

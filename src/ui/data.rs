@@ -31,7 +31,8 @@ pub enum Notice {
 #[derive(Debug, Clone, Copy)]
 pub struct StoreState {
     pub epoch: RwSignal<u32>,
-    pub notice: RwSignal<Option<Notice>>,
+    /// The last notice and its number (so that a test, or a screen reader, can tell a new one).
+    pub notice: RwSignal<Option<(u32, Notice)>>,
     pub reload_needed: RwSignal<bool>,
     pub blocked: RwSignal<bool>,
     pub memory_only: RwSignal<bool>,
@@ -51,11 +52,14 @@ impl StoreState {
             connection: StoredValue::new_local(None),
         };
         provide_context(state);
-        if let Some(channel) = on_change(move || state.changed()) {
-            // The channel lives as long as the page.
-            std::mem::forget(channel);
-        }
+        on_change(move || state.changed());
         state
+    }
+
+    /// Shows a notice on the data manager.
+    pub fn tell(&self, notice: Notice) {
+        self.notice
+            .update(|n| *n = Some((n.as_ref().map_or(1, |(seq, _)| seq + 1), notice)));
     }
 
     /// Tells every page that the stored data changed, so that it is read again.
@@ -237,7 +241,7 @@ pub fn DataPage() -> impl IntoView {
                 Err(e) => Notice::Failed(e.to_string()),
             };
             busy.try_set(false);
-            st.notice.set(Some(notice));
+            st.tell(notice);
             st.changed();
         });
     };
@@ -250,10 +254,10 @@ pub fn DataPage() -> impl IntoView {
                 Ok(snap) => {
                     let text = export(&snap, today());
                     if let Err(e) = download("datapackage.json", &text) {
-                        st.notice.set(Some(Notice::Failed(format!("{e:?}"))));
+                        st.tell(Notice::Failed(format!("{e:?}")));
                     }
                 }
-                Err(e) => st.notice.set(Some(Notice::Failed(e.to_string()))),
+                Err(e) => st.tell(Notice::Failed(e.to_string())),
             }
             busy.try_set(false);
         });
@@ -479,25 +483,27 @@ fn NoticeView() -> impl IntoView {
     let st = use_store_state();
     move || {
         let d = lang.get().data_strings();
-        match st.notice.get() {
-            None => ().into_any(),
-            Some(Notice::Done(what)) => {
+        let Some((seq, notice)) = st.notice.get() else {
+            return ().into_any();
+        };
+        match notice {
+            Notice::Done(what) => {
                 let text = match what {
                     "imported" => d.imported,
                     "replaced" => d.replaced,
                     _ => d.deleted,
                 };
-                view! { <p class="notice notice-ok" role="status" data-testid="data-notice" data-kind=what>{text}</p> }.into_any()
+                view! { <p class="notice notice-ok" role="status" data-testid="data-notice" data-seq=seq data-kind=what>{text}</p> }.into_any()
             }
-            Some(Notice::Conflicts(items)) => view! {
-                <div class="notice notice-warn" role="status" data-testid="data-notice" data-kind="conflicts">
+            Notice::Conflicts(items) => view! {
+                <div class="notice notice-warn" role="status" data-testid="data-notice" data-seq=seq data-kind="conflicts">
                     <p>{d.conflicts}</p>
                     <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                 </div>
             }
             .into_any(),
-            Some(Notice::Quota(needed)) => view! {
-                <div class="notice error" role="alert" data-testid="data-notice" data-kind="failed">
+            Notice::Quota(needed) => view! {
+                <div class="notice error" role="alert" data-testid="data-notice" data-seq=seq data-kind="failed">
                     <p>{d.failed}</p>
                     <p>
                         {d.quota}
@@ -506,8 +512,8 @@ fn NoticeView() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Some(Notice::Failed(msg)) => view! {
-                <div class="notice error" role="alert" data-testid="data-notice" data-kind="failed">
+            Notice::Failed(msg) => view! {
+                <div class="notice error" role="alert" data-testid="data-notice" data-seq=seq data-kind="failed">
                     <p>{d.failed}</p>
                     <pre>{msg}</pre>
                 </div>

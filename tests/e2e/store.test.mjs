@@ -43,6 +43,13 @@ test('data manager: datasets, storage, export → clear → import → export id
   assert.deepEqual(await data.ids(), ['atelier', 'default']);
   assert.match(await data.row('atelier').getByTestId('dataset-observations').textContent(), /20\u202f000/);
   await page.screenshot({ path: join(OUT, 'data-manager.png'), fullPage: true });
+
+  // Replace one dataset by a newer file that holds only it, with 300 observations.
+  const newer = JSON.parse(withExtraDataset(first, 'atelier', 300, 'workshop'));
+  newer.resources = newer.resources.filter((r) => r.vigie.dataset.id === 'atelier');
+  assert.equal(await data.replace('atelier', 'atelier-v2.json', JSON.stringify(newer)), 'replaced');
+  assert.match(await data.row('atelier').getByTestId('dataset-observations').textContent(), /^300$/);
+  assert.match(await data.row('atelier').textContent(), /atelier-v2\.json/);
   const exported = await data.exportText();
 
   await data.delete('atelier');

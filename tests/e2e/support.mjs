@@ -90,11 +90,29 @@ export class DataManagerPage {
       name, mimeType: 'application/json', buffer: Buffer.from(text),
     });
   }
-  async importText(name, text) {
-    await this.startImport(name, text);
-    await this.notice().waitFor();
+  /// The number of the notice shown (0 when none).
+  async noticeSeq() {
+    const n = this.notice();
+    return (await n.count()) ? Number(await n.getAttribute('data-seq')) : 0;
+  }
+  /// Waits for a notice newer than `seq`, then for the page to be idle; returns its kind.
+  async nextNotice(seq) {
+    await this.page.waitForFunction((seq) =>
+      Number(document.querySelector('[data-testid="data-notice"]')?.dataset.seq ?? 0) > seq, seq);
     await this.idle();
     return this.notice().getAttribute('data-kind');
+  }
+  async importText(name, text) {
+    const seq = await this.noticeSeq();
+    await this.startImport(name, text);
+    return this.nextNotice(seq);
+  }
+  async replace(id, name, text) {
+    const seq = await this.noticeSeq();
+    await this.row(id).getByTestId('replace-dataset').setInputFiles({
+      name, mimeType: 'application/json', buffer: Buffer.from(text),
+    });
+    return this.nextNotice(seq);
   }
   async delete(id) {
     await this.row(id).getByTestId('delete-dataset').click();

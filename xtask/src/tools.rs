@@ -77,6 +77,13 @@ pub fn ensure_build_tools() -> Result<(), String> {
         step("installing npm packages (binaryen for wasm-opt, playwright-core, uplot and dexie for the benchmarks)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     }
+    // The store bench imports Dexie's ES module through wasm-bindgen, whose test runner serves `.mjs`
+    // files with a MIME type browsers refuse for modules: it imports a `.js` copy instead.
+    let esm = modules.join("dexie/dist/dexie-esm.js");
+    if !esm.exists() {
+        std::fs::copy(modules.join("dexie/dist/dexie.mjs"), &esm)
+            .map_err(|e| format!("cannot copy Dexie's ES module: {e}"))?;
+    }
     Ok(())
 }
 
