@@ -14,7 +14,6 @@ pub mod model;
 pub mod period;
 pub mod workshop;
 
-#[cfg(target_arch = "wasm32")]
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]

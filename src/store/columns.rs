@@ -455,13 +455,13 @@ mod tests {
             Err(ColumnsError::NewerFormat(FORMAT_VERSION + 1))
         );
 
-        // A section with tag 9 appended (a field this build does not know).
+        // A section with tag 12 appended (a field this build does not know).
         let mut chunk = encode_chunk(&sample());
         chunk[9] += 1;
-        chunk.extend_from_slice(&[9, 1, 0, 0, 0, 42]);
+        chunk.extend_from_slice(&[12, 1, 0, 0, 0, 42]);
         assert_eq!(
             decode_chunks([chunk.as_slice()]),
-            Err(ColumnsError::UnknownColumn(9))
+            Err(ColumnsError::UnknownColumn(12))
         );
     }
 

@@ -440,8 +440,8 @@ mod tests {
     fn a_broken_file_is_rejected_whole_with_its_row() {
         let text = export(&snapshot(), Date::new(2026, 1, 1).unwrap());
         let broken = text.replacen(
-            ",\"report\",\"saisie atelier\"]",
-            ",\"nope\",\"saisie atelier\"]",
+            ",\"report\",\"saisie atelier\",null,\"\"]",
+            ",\"nope\",\"saisie atelier\",null,\"\"]",
             1,
         );
         let err = import(&broken).unwrap_err().to_string();

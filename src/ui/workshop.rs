@@ -208,7 +208,7 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
         let ind = ds.indicator(&id)?.clone();
         let r = kpi::evaluate_one(&ds, &id, &kpi::Options::as_of(settings.as_of.get()))?;
         Some(view! {
-            <p class="entry-range" data-testid="expected-range">{l.strings().expected_range}" : "{expected_range(&ds, &ind, l)}</p>
+            <p class="entry-range" data-testid="expected-range">{l.strings().expected_range}" : "{expected_range(&base_now, &ind, l)}</p>
             <p class="entry-status" data-testid="entry-status">
                 {status_chip(r.status, l)}
                 " "

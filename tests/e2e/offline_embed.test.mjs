@@ -34,9 +34,9 @@ function staticServer(root) {
   };
 }
 
-const launchPersistent = (dir) => chromium.launchPersistentContext(dir, {
+const launchPersistent = async (dir) => track(await chromium.launchPersistentContext(dir, {
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1200, height: 900 },
-});
+}));
 
 async function waitForServiceWorker(page) {
   await page.waitForFunction(async () => {
@@ -45,11 +45,17 @@ async function waitForServiceWorker(page) {
   }, null, { timeout: 30_000 });
 }
 
+// Contexts, browsers and servers opened by a test are closed here even when the test fails, so a
+// failure never leaves the runner waiting on open handles.
+const cleanups = [];
+const track = (closable, close = () => closable.close()) => { cleanups.push(() => Promise.resolve(close()).catch(() => {})); return closable; };
+after(async () => { for (const c of cleanups.reverse()) await c(); });
+
 before(() => { mkdirSync(OUT, { recursive: true }); assert.ok(DIST && existsSync(join(DIST, 'sw.js')), 'dist/sw.js exists (cargo xtask build renders it)'); });
 
 test('visited once, Vigie opens with the server stopped: new page, new browser, data and offline notice', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'vigie-offline-'));
-  const server = staticServer(() => DIST);
+  const server = track(staticServer(() => DIST));
   const port = await server.listen(0);
   const base = `http://127.0.0.1:${port}`;
   let context = await launchPersistent(profile);
@@ -108,7 +114,7 @@ test('a new release waits, is announced, and reload switches every file at once'
   assert.ok(NEXT && existsSync(join(NEXT, 'sw.js')), 'next release prepared by xtask');
   const profile = mkdtempSync(join(tmpdir(), 'vigie-update-'));
   let root = DIST;
-  const server = staticServer(() => root);
+  const server = track(staticServer(() => root));
   const port = await server.listen(0);
   const base = `http://127.0.0.1:${port}`;
   const context = await launchPersistent(profile);
@@ -144,7 +150,7 @@ test('a new release waits, is announced, and reload switches every file at once'
 });
 
 test('a host page on another origin embeds a card and a chart, sizes them from their messages, and passes colours', async () => {
-  const app = staticServer(() => DIST);
+  const app = track(staticServer(() => DIST));
   const appPort = await app.listen(0);
   const appBase = `http://127.0.0.1:${appPort}`;
   const hostDir = mkdtempSync(join(tmpdir(), 'vigie-host-'));
@@ -163,9 +169,10 @@ test('a host page on another origin embeds a card and a chart, sizes them from t
         });
       </script></body></html>`);
   });
+  track(host, () => host.close());
   await new Promise((r) => host.listen(0, '127.0.0.1', r));
   const hostBase = `http://127.0.0.1:${host.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = track(await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }));
   const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
   await page.goto(hostBase + '/');
   const card = page.frameLocator('#card');

@@ -172,7 +172,7 @@ fn e2e(specs: &[String]) -> Result<(), String> {
     let next = root().join("target/e2e-next-release");
     sw::next_release(&root().join("dist"), &next, &root().join("public/sw.js"))?;
     let mut cmd = Command::new("node");
-    cmd.args(["--test", "--test-concurrency=1"]);
+    cmd.args(["--test", "--test-concurrency=1", "--test-timeout=240000"]);
     if specs.is_empty() {
         cmd.arg("tests/e2e/");
     } else {

@@ -79,6 +79,7 @@ pub fn ensure_build_tools() -> Result<(), String> {
     }
     // The store bench imports Dexie's ES module through wasm-bindgen, whose test runner serves `.mjs`
     // files with a MIME type browsers refuse for modules: it imports a `.js` copy instead.
+    let modules = root().join("node_modules");
     let esm = modules.join("dexie/dist/dexie-esm.js");
     if !esm.exists() {
         std::fs::copy(modules.join("dexie/dist/dexie.mjs"), &esm)
