@@ -243,12 +243,13 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
             .map(|e| {
                 let name = base_table.indicator(&e.indicator).map(|i| l.pick(&i.name).to_owned()).unwrap_or_else(|| e.indicator.clone());
                 let unit = base_table.indicator(&e.indicator).map(|i| l.pick(&i.unit).to_owned()).unwrap_or_default();
+                let precision = base_table.indicator(&e.indicator).map_or(2, |i| i.precision);
                 let (id, period) = (e.indicator.clone(), e.period);
                 view! {
                     <tr data-testid="entry-row">
                         <td>{name}</td>
                         <td>{e.period.to_string()}</td>
-                        <td class="num">{e.value.map(|v| format::number(v, 2, l)).unwrap_or_default()}" "{unit}</td>
+                        <td class="num">{e.value.map(|v| format::number(v, precision, l)).unwrap_or_default()}" "{unit}</td>
                         <td>{e.entered_at.to_string()}" "<span class="badge badge-illustrative">{s.hand_entered}</span></td>
                         <td>
                             <button type="button" class="link-button" on:click=move |_| {
