@@ -136,23 +136,9 @@ pub fn encode_chunk(rows: &[Observation]) -> Vec<u8> {
         .collect();
     sections.push((TAG_PROVENANCE, prov));
 
-    let noted: Vec<(usize, &str)> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| !o.note.is_empty())
-        .map(|(i, o)| (i, o.note.as_str()))
-        .collect();
-    if !noted.is_empty() {
-        let mut t = Vec::new();
-        t.extend_from_slice(&(noted.len() as u32).to_le_bytes());
-        for (i, s) in noted {
-            t.extend_from_slice(&(i as u32).to_le_bytes());
-            t.extend_from_slice(&(s.len() as u32).to_le_bytes());
-            t.extend_from_slice(s.as_bytes());
-        }
+    if let Some(t) = sparse_text(rows, |o| &o.note) {
         sections.push((TAG_NOTE, t));
     }
-
     if rows.iter().any(|o| o.series.is_some()) {
         let mut c = Vec::with_capacity(4 * n);
         for o in rows {
@@ -160,20 +146,7 @@ pub fn encode_chunk(rows: &[Observation]) -> Vec<u8> {
         }
         sections.push((TAG_SERIES, c));
     }
-    let flagged: Vec<(usize, &str)> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| !o.flag.is_empty())
-        .map(|(i, o)| (i, o.flag.as_str()))
-        .collect();
-    if !flagged.is_empty() {
-        let mut t = Vec::new();
-        t.extend_from_slice(&(flagged.len() as u32).to_le_bytes());
-        for (i, s) in flagged {
-            t.extend_from_slice(&(i as u32).to_le_bytes());
-            t.extend_from_slice(&(s.len() as u32).to_le_bytes());
-            t.extend_from_slice(s.as_bytes());
-        }
+    if let Some(t) = sparse_text(rows, |o| &o.flag) {
         sections.push((TAG_FLAG, t));
     }
 
@@ -189,6 +162,46 @@ pub fn encode_chunk(rows: &[Observation]) -> Vec<u8> {
         out.extend_from_slice(&bytes);
     }
     out
+}
+
+/// A text field that is empty on most rows, as `{count: u32, (row: u32, length: u32, bytes)…}`;
+/// `None` when every row's text is empty.
+fn sparse_text(rows: &[Observation], field: impl Fn(&Observation) -> &str) -> Option<Vec<u8>> {
+    let set: Vec<(usize, &str)> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (i, field(o)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    if set.is_empty() {
+        return None;
+    }
+    let mut t = Vec::new();
+    t.extend_from_slice(&(set.len() as u32).to_le_bytes());
+    for (i, s) in set {
+        t.extend_from_slice(&(i as u32).to_le_bytes());
+        t.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        t.extend_from_slice(s.as_bytes());
+    }
+    Some(t)
+}
+
+/// Reads a `sparse_text` section into the `n` rows that start at `rows[0]`.
+fn read_sparse_text(
+    section: &[u8],
+    rows: &mut [Observation],
+    what: &'static str,
+    set: impl Fn(&mut Observation, String),
+) -> Result<(), ColumnsError> {
+    let mut t = Reader { bytes: section };
+    let count = t.u32()?;
+    for _ in 0..count {
+        let row = t.u32()? as usize;
+        let text = t.str()?;
+        let o = rows.get_mut(row).ok_or(ColumnsError::Invalid(what))?;
+        set(o, text.to_owned());
+    }
+    Ok(())
 }
 
 /// A reader over a byte slice that fails with `Truncated` instead of panicking.
@@ -331,30 +344,14 @@ pub fn decode_chunk_into(chunk: &[u8], out: &mut Vec<Observation>) -> Result<(),
         }
     }
     if let Some(flags) = sections[TAG_FLAG as usize] {
-        let mut t = Reader { bytes: flags };
-        let count = t.u32()?;
-        for _ in 0..count {
-            let row = t.u32()? as usize;
-            let text = t.str()?;
-            let o = out
-                .get_mut(base + row)
-                .filter(|_| row < n)
-                .ok_or(ColumnsError::Invalid("flag row out of range"))?;
-            o.flag = text.to_owned();
-        }
+        read_sparse_text(flags, &mut out[base..], "flag row out of range", |o, t| {
+            o.flag = t
+        })?;
     }
     if let Some(notes) = sections[TAG_NOTE as usize] {
-        let mut t = Reader { bytes: notes };
-        let count = t.u32()?;
-        for _ in 0..count {
-            let row = t.u32()? as usize;
-            let text = t.str()?;
-            let o = out
-                .get_mut(base + row)
-                .filter(|_| row < n)
-                .ok_or(ColumnsError::Invalid("note row out of range"))?;
-            o.note = text.to_owned();
-        }
+        read_sparse_text(notes, &mut out[base..], "note row out of range", |o, t| {
+            o.note = t
+        })?;
     }
     Ok(())
 }
