@@ -117,6 +117,29 @@ pub struct Indicator {
     pub source: String,
 }
 
+impl Indicator {
+    /// An indicator with the defaults a file without metadata implies: an outcome to increase,
+    /// annual, last value of a period, weight 1, no baseline, target, unit or project.
+    pub fn new(id: &str, name: Text) -> Indicator {
+        Indicator {
+            id: id.to_owned(),
+            project: String::new(),
+            kind: Kind::Outcome,
+            name,
+            unit: Text::default(),
+            direction: Direction::Increase,
+            baseline: None,
+            target: None,
+            frequency: Frequency::Annual,
+            aggregation: Aggregation::Last,
+            weight: 1.0,
+            precision: 0,
+            definition: Text::default(),
+            source: String::new(),
+        }
+    }
+}
+
 /// One value of an indicator at a period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Observation {
@@ -133,6 +156,21 @@ pub struct Observation {
     /// Status flag as the source wrote it (Eurostat `p` provisional, `e` estimated, `b` break…); empty when none.
     #[serde(default)]
     pub flag: String,
+}
+
+impl Observation {
+    /// A headline value with no note and no flag, as published in the programme's report.
+    pub fn new(indicator: &str, period: Period, value: Option<f64>) -> Observation {
+        Observation {
+            indicator: indicator.to_owned(),
+            period,
+            value,
+            provenance: Provenance::Report,
+            note: String::new(),
+            series: None,
+            flag: String::new(),
+        }
+    }
 }
 
 /// Everything one file (or package) brought in.
@@ -250,33 +288,14 @@ mod tests {
 
     fn indicator(id: &str) -> Indicator {
         Indicator {
-            id: id.into(),
             project: "p".into(),
             kind: Kind::Output,
-            name: Text::new(id, id),
-            unit: Text::default(),
-            direction: Direction::Increase,
-            baseline: None,
-            target: None,
-            frequency: Frequency::Annual,
-            aggregation: Aggregation::Last,
-            weight: 1.0,
-            precision: 0,
-            definition: Text::default(),
-            source: String::new(),
+            ..Indicator::new(id, Text::new(id, id))
         }
     }
 
     fn obs(id: &str, year: i32, value: Option<f64>) -> Observation {
-        Observation {
-            indicator: id.into(),
-            period: Period::Year(year),
-            value,
-            provenance: Provenance::Report,
-            note: String::new(),
-            series: None,
-            flag: String::new(),
-        }
+        Observation::new(id, Period::Year(year), value)
     }
 
     #[test]

@@ -521,20 +521,8 @@ impl<'p> Builder<'p> {
         }
         let name = if name.is_empty() { id } else { name };
         self.indicators.push(Indicator {
-            id: id.to_owned(),
-            project: String::new(),
-            kind: Kind::Outcome,
-            name: Text::new(name, name),
-            unit: Text::default(),
-            direction: Direction::Increase,
-            baseline: None,
-            target: None,
-            frequency: Frequency::Annual,
-            aggregation: Aggregation::Last,
-            weight: 1.0,
-            precision: 0,
-            definition: Text::default(),
             source: self.file.clone(),
+            ..Indicator::new(id, Text::new(name, name))
         });
         self.obs.push(Vec::new());
         self.index.insert(id.to_owned(), self.indicators.len() - 1);

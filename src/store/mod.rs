@@ -258,37 +258,18 @@ pub fn human_bytes(bytes: f64, lang: crate::i18n::Lang) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use crate::model::{Aggregation, Direction, Frequency, Kind, Provenance, Text};
+    use crate::model::{Kind, Text};
 
     fn indicator(id: &str) -> Indicator {
         Indicator {
-            id: id.into(),
             project: "p".into(),
             kind: Kind::Output,
-            name: Text::new(id, id),
-            unit: Text::default(),
-            direction: Direction::Increase,
-            baseline: None,
-            target: None,
-            frequency: Frequency::Annual,
-            aggregation: Aggregation::Last,
-            weight: 1.0,
-            precision: 0,
-            definition: Text::default(),
-            source: String::new(),
+            ..Indicator::new(id, Text::new(id, id))
         }
     }
 
     fn obs(id: &str, year: i32, value: Option<f64>) -> Observation {
-        Observation {
-            indicator: id.into(),
-            period: Period::Year(year),
-            value,
-            provenance: Provenance::Report,
-            note: String::new(),
-            series: None,
-            flag: String::new(),
-        }
+        Observation::new(id, Period::Year(year), value)
     }
 
     fn base() -> Dataset {
