@@ -2,7 +2,7 @@
 //!
 //! The crate is split in two halves. The core (`model`, `period`, `ingest`, `kpi`, `format`, `i18n`,
 //! `chart`, and `store` except its IndexedDB glue) is pure Rust: it compiles and is tested natively in
-//! seconds. The browser half (`store::idb`, `ui`, `web`) touches web-sys and is compiled only for `wasm32`.
+//! seconds. The browser half (`store::idb`, `ui`, `web`, `worker`) touches web-sys and is compiled only for `wasm32`.
 
 pub mod chart;
 pub mod embed;
@@ -20,3 +20,5 @@ pub mod store;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

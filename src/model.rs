@@ -20,7 +20,8 @@ impl Text {
     }
 }
 
-/// Where a figure comes from: the programme's published report, or invented for the demo.
+/// Where a figure comes from: the programme's published report, invented for the demo, or read from
+/// a file the person imported (the dataset's source names the file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Provenance {
     /// Taken from the programme's published report (the ICC final deliverable).
@@ -28,6 +29,8 @@ pub enum Provenance {
     /// Invented to make the demo readable; not a published figure.
     #[default]
     Illustrative,
+    /// Read from a file the person imported.
+    Imported,
 }
 
 /// The three kinds of KPI of the programme's frame.

@@ -120,6 +120,7 @@ pub fn csv(chart: &IndicatorChart, view: &ChartView) -> String {
             let provenance = match info.map(|p| p.provenance) {
                 Some(Provenance::Report) => "report",
                 Some(Provenance::Illustrative) => "illustrative",
+                Some(Provenance::Imported) => "imported",
                 None => "",
             };
             out += &format!(

@@ -550,6 +550,7 @@ impl Checker<'_> {
             &[
                 ("report", Provenance::Report),
                 ("illustrative", Provenance::Illustrative),
+                ("imported", Provenance::Imported),
             ],
         )
     }

@@ -317,7 +317,9 @@ fn open_sdg_meta(stem: &str, companions: &[(&str, &[u8])]) -> Option<(String, St
     Some(meta::name_and_unit(&meta::front_matter(&text)))
 }
 
-fn apply_meta(ds: &mut Dataset, m: &IndicatorMeta) {
+/// Applies what the person said about a file's indicators: the name (when the file holds one
+/// indicator), unit, direction, baseline and target.
+pub fn apply_meta(ds: &mut Dataset, m: &IndicatorMeta) {
     let single = ds.indicators.len() == 1;
     for ind in ds.indicators.iter_mut() {
         if let (Some(n), true) = (&m.name, single) {

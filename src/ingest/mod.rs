@@ -13,6 +13,7 @@ pub mod number;
 pub mod periods;
 pub mod sniff;
 pub mod table;
+pub mod transfer;
 pub mod xlsx;
 pub mod zip;
 

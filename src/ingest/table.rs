@@ -858,7 +858,7 @@ impl<'p> Builder<'p> {
                 indicator: String::new(),
                 period,
                 value,
-                provenance: Provenance::Report,
+                provenance: Provenance::Imported,
                 note,
                 series,
                 flag,

@@ -132,6 +132,7 @@ pub fn encode_chunk(rows: &[Observation]) -> Vec<u8> {
         .map(|o| match o.provenance {
             Provenance::Report => 0,
             Provenance::Illustrative => 1,
+            Provenance::Imported => 2,
         })
         .collect();
     sections.push((TAG_PROVENANCE, prov));
@@ -322,6 +323,7 @@ pub fn decode_chunk_into(chunk: &[u8], out: &mut Vec<Observation>) -> Result<(),
         let provenance = match prov[i] {
             0 => Provenance::Report,
             1 => Provenance::Illustrative,
+            2 => Provenance::Imported,
             _ => return Err(ColumnsError::Invalid("provenance")),
         };
         out.push(Observation {

@@ -112,6 +112,7 @@ fn provenance_name(p: Provenance) -> &'static str {
     match p {
         Provenance::Report => "report",
         Provenance::Illustrative => "illustrative",
+        Provenance::Imported => "imported",
     }
 }
 
@@ -161,6 +162,7 @@ fn read_observation_rows(resource: &str, data: &Value) -> Result<Vec<Observation
             provenance: match text(3)? {
                 "report" => Provenance::Report,
                 "illustrative" => Provenance::Illustrative,
+                "imported" => Provenance::Imported,
                 other => return Err(at(&format!("unknown provenance {other}"))),
             },
             note: text(4)?.to_owned(),

@@ -71,6 +71,34 @@ pub struct DatasetInfo {
     pub edits: usize,
 }
 
+/// The store id for a dataset the person names: lower-case letters, digits and dashes, never empty
+/// and never the default programme's id (`default`), so that an import cannot overwrite it by name.
+pub fn dataset_id(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_owned();
+    match id.as_str() {
+        "" => "import".to_owned(),
+        "default" => "default-import".to_owned(),
+        _ => id,
+    }
+}
+
 /// A dataset without its observations: what is stored as JSON beside the columnar chunks.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DatasetHead {
@@ -256,6 +284,17 @@ pub fn human_bytes(bytes: f64, lang: crate::i18n::Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dataset_ids_are_slugs_that_never_name_the_default_programme() {
+        assert_eq!(
+            dataset_id("Émissions CO₂ (2024).csv"),
+            "emissions-co-2024-csv"
+        );
+        assert_eq!(dataset_id("  "), "import");
+        assert_eq!(dataset_id("Default"), "default-import");
+        assert_eq!(dataset_id("indicator_3-1-1"), "indicator-3-1-1");
+    }
+
     use super::*;
     use crate::i18n::Lang;
     use crate::model::{Kind, Text};

@@ -106,7 +106,8 @@ fn EmbedApp() -> impl IntoView {
         let _ = root.set_attribute("lang", lang.get_untracked().tag());
     }
     let store_state = super::data::StoreState::provide();
-    let data = LocalResource::new(move || load(store_state, true));
+    let shown = super::query_value("ds").unwrap_or_else(|| super::DEFAULT_ID.to_owned());
+    let data = LocalResource::new(move || load(store_state, true, shown.clone()));
     view! {
         <Router>
             <main class="embed-main">

@@ -5,6 +5,7 @@ mod chart;
 mod dashboard;
 mod data;
 mod embed;
+mod import;
 mod indicator;
 mod kpi_view;
 mod methodology;
@@ -34,8 +35,42 @@ pub struct Data {
     pub origin: Origin,
 }
 
-/// Mounts the app on `<body>`.
+/// The store id of the dataset the pages show: the default programme unless the person opened an
+/// imported one. It comes from `?ds=` in a shared link, else the last choice kept in
+/// `localStorage`, and is kept in both.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown(pub RwSignal<String>);
+
+const SHOWN_KEY: &str = "vigie.dataset";
+
+impl Shown {
+    fn provide() -> Shown {
+        let first = query_value("ds")
+            .filter(|v| !v.is_empty())
+            .or_else(|| local_storage().and_then(|s| s.get_item(SHOWN_KEY).ok().flatten()))
+            .unwrap_or_else(|| DEFAULT_ID.to_owned());
+        let shown = Shown(RwSignal::new(first));
+        provide_context(shown);
+        Effect::new(move |_| {
+            let id = shown.0.get();
+            if let Some(s) = local_storage() {
+                let _ = s.set_item(SHOWN_KEY, &id);
+            }
+        });
+        shown
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Mounts the app on `<body>`; in a Web Worker (the import worker loads this same wasm) there is no
+/// page, and nothing is mounted.
 pub fn mount() {
+    if web_sys::window().is_none() {
+        return;
+    }
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
@@ -47,19 +82,21 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Loads the programme shown: on a tab's first load, the default programme from IndexedDB, fetched
-/// once on first start; after a change to the store, what the store now holds (the default programme,
-/// else the first dataset) without fetching again. Without IndexedDB the default programme is fetched
+/// Loads the dataset shown: on a tab's first load, the default programme from IndexedDB, fetched
+/// once on first start (then the dataset the person opened, if stored); after a change to the store,
+/// what the store now holds (the dataset shown, else the first one) without fetching again. Without IndexedDB the default programme is fetched
 /// and kept in memory only (and the page says so).
-async fn load(st: data::StoreState, first: bool) -> Result<Data, StoreError> {
+async fn load(st: data::StoreState, first: bool, shown: String) -> Result<Data, StoreError> {
     let (dataset, origin) = match st.open().await {
         Ok(store) if first => {
-            load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?
+            let (default, origin) =
+                load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?;
+            match store.get(&shown).await? {
+                Some(d) if shown != DEFAULT_ID => (d, Origin::Store),
+                _ => (default, origin),
+            }
         }
-        Ok(store) => (
-            data::shown_dataset(&store, DEFAULT_ID).await?,
-            Origin::Store,
-        ),
+        Ok(store) => (data::shown_dataset(&store, &shown).await?, Origin::Store),
         Err(_) => (
             fetch_package(DEFAULT_PACKAGE, &fetch_text).await?,
             Origin::MemoryOnly,
@@ -97,16 +134,19 @@ fn query_value(name: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-/// Keeps `lang`, `asof` and `kind` in the address bar (without a new history entry), so any view can
+/// Keeps `lang`, `asof`, `kind` and the dataset shown (`ds`) in the address bar (without a new history entry), so any view can
 /// be shared as a deep link.
-fn sync_url(lang: Lang, settings: &Settings) {
+fn sync_url(lang: Lang, settings: &Settings, shown: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let mut pairs: Vec<(String, String)> = query_pairs()
         .into_iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "lang" | "asof" | "kind"))
+        .filter(|(k, _)| !matches!(k.as_str(), "lang" | "asof" | "kind" | "ds"))
         .collect();
+    if shown != DEFAULT_ID {
+        pairs.push(("ds".into(), shown.to_owned()));
+    }
     if lang != Lang::Fr {
         pairs.push(("lang".into(), lang.tag().into()));
     }
@@ -142,8 +182,10 @@ fn App() -> impl IntoView {
         kind: RwSignal::new(query_value("kind").and_then(|k| kpi_view::kind_from_key(&k))),
     };
     provide_context(settings);
+    let shown = Shown::provide();
     Effect::new(move |_| {
         let l = lang.get();
+        let ds = shown.0.get();
         settings.as_of.track();
         settings.kind.track();
         if let Some(root) = web_sys::window()
@@ -152,11 +194,12 @@ fn App() -> impl IntoView {
         {
             let _ = root.set_attribute("lang", l.tag());
         }
-        sync_url(l, &settings);
+        sync_url(l, &settings, &ds);
     });
     let store_state = data::StoreState::provide();
-    let data = LocalResource::new(move || load(store_state, store_state.epoch.get() == 0));
-    workshop::Workshop::provide(store_state);
+    let data =
+        LocalResource::new(move || load(store_state, store_state.epoch.get() == 0, shown.0.get()));
+    workshop::Workshop::provide(store_state, shown);
     let s = move || lang.get().strings();
     view! {
         <Router>
@@ -169,6 +212,7 @@ fn App() -> impl IntoView {
                 <nav class="topnav">
                     <A href="/">{move || s().dashboard}</A>
                     <A href="/workshop" attr:data-testid="nav-workshop">{move || s().workshop}</A>
+                    <A href="/import" attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
                     <A href="/data" attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
                     <A href="/methodology">{move || s().methodology}</A>
                 </nav>
@@ -210,6 +254,7 @@ fn App() -> impl IntoView {
                                             <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
                                             <Route path=path!("/methodology") view=methodology::Methodology />
                                             <Route path=path!("/data") view=data::DataPage />
+                                            <Route path=path!("/import") view=import::ImportPage />
                                             <Route path=path!("/workshop") view=move || view! { <workshop::WorkshopPage data=d3.clone() /> } />
                                             <Route
                                                 path=path!("/indicator/:id")
@@ -258,15 +303,16 @@ fn Footer(origin: Origin) -> impl IntoView {
     }
 }
 
-/// Saves the workshop's state and its entries (as the default dataset's edits) in the store.
+/// Saves the workshop's state and its entries (as dataset `id`'s edits) in the store.
 async fn save_workshop(
     st: data::StoreState,
+    id: &str,
     text: &str,
     edits: Vec<crate::model::Observation>,
 ) -> Result<(), StoreError> {
     let store = st.open().await?;
-    store.put_workshop(DEFAULT_ID, text).await?;
-    store.put_edits(DEFAULT_ID, edits).await
+    store.put_workshop(id, text).await?;
+    store.put_edits(id, edits).await
 }
 
 /// Starts a download of `href` (a data URL) under `name`.
@@ -291,10 +337,12 @@ pub fn ProvenanceBadge(provenance: Provenance) -> impl IntoView {
     let class = match provenance {
         Provenance::Report => "badge badge-report",
         Provenance::Illustrative => "badge badge-illustrative",
+        Provenance::Imported => "badge badge-imported",
     };
     let title = move || match provenance {
         Provenance::Report => "",
         Provenance::Illustrative => lang.get().strings().illustrative_help,
+        Provenance::Imported => "",
     };
     view! { <span class=class title=title>{move || lang.get().strings().provenance_name(provenance)}</span> }
 }

@@ -20,26 +20,35 @@ pub struct Workshop {
     pub scenarios: RwSignal<Vec<Scenario>>,
     pub saved: RwSignal<Option<Result<(), String>>>,
     store: super::data::StoreState,
+    /// The store id of the dataset the entries belong to.
+    dataset: RwSignal<String>,
 }
 
 impl Workshop {
     /// Creates the state, provides it as context, and reads what an earlier visit saved.
-    pub fn provide(store: super::data::StoreState) -> Workshop {
+    pub fn provide(store: super::data::StoreState, shown: super::Shown) -> Workshop {
         let ws = Workshop {
             entries: RwSignal::new(Entries::default()),
             scenarios: RwSignal::new(Vec::new()),
             saved: RwSignal::new(None),
             store,
+            dataset: shown.0,
         };
         provide_context(ws);
-        leptos::task::spawn_local(async move {
-            let Ok(st) = store.open().await else { return };
-            if let Ok(Some(text)) = st.get_workshop(super::DEFAULT_ID).await {
-                if let Ok(file) = serde_json::from_str::<workshop::WorkshopFile>(&text) {
-                    ws.entries.set(Entries::new(file.entries));
-                    ws.scenarios.set(file.scenarios);
-                }
-            }
+        // Each dataset has its own workshop: read it again when the person opens another dataset.
+        Effect::new(move |_| {
+            let id = shown.0.get();
+            leptos::task::spawn_local(async move {
+                let Ok(st) = store.open().await else { return };
+                let file = match st.get_workshop(&id).await {
+                    Ok(Some(text)) => serde_json::from_str::<workshop::WorkshopFile>(&text).ok(),
+                    _ => None,
+                };
+                let (entries, scenarios) =
+                    file.map_or_else(Default::default, |f| (f.entries, f.scenarios));
+                ws.entries.set(Entries::new(entries));
+                ws.scenarios.set(scenarios);
+            });
         });
         ws
     }
@@ -78,7 +87,7 @@ pub fn effective(base: &Arc<Dataset>, entries: &Entries) -> Arc<Dataset> {
 /// Saves the workshop state (entries and scenarios) in the store, and reports the outcome.
 fn save(ws: Workshop) {
     let text = workshop::export(
-        super::DEFAULT_ID,
+        &ws.dataset.get_untracked(),
         today(),
         &ws.entries.get_untracked(),
         &ws.scenarios.get_untracked(),
@@ -91,7 +100,8 @@ fn save(ws: Workshop) {
         .map(Entry::to_observation)
         .collect();
     leptos::task::spawn_local(async move {
-        let result = super::save_workshop(ws.store, &text, edits)
+        let id = ws.dataset.get_untracked();
+        let result = super::save_workshop(ws.store, &id, &text, edits)
             .await
             .map_err(|e| e.to_string());
         ws.saved.set(Some(result));
@@ -372,7 +382,7 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
 
     let export = move |_| {
         let text = workshop::export(
-            super::DEFAULT_ID,
+            &ws.dataset.get_untracked(),
             today(),
             &ws.entries.get_untracked(),
             &ws.scenarios.get_untracked(),

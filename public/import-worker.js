@@ -1,0 +1,33 @@
+// The import Web Worker. It loads the app's own wasm (the page sends the URLs of its JavaScript glue
+// and of its module, which change with every release) and runs `worker_import` off the main thread:
+// progress goes back as messages, the packed result is transferred without a copy. Cancelling an
+// import terminates the worker; the page starts a new one for the next file.
+let ready = null;
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg.type === "init") {
+    ready = import(msg.glue).then(async (bindings) => {
+      await bindings.default({ module_or_path: msg.wasm });
+      return bindings;
+    });
+    ready.then(
+      () => self.postMessage({ type: "ready" }),
+      (e) => self.postMessage({ type: "failed", message: String((e && e.message) || e) }),
+    );
+    return;
+  }
+  if (msg.type === "import") {
+    try {
+      const bindings = await ready;
+      const started = performance.now();
+      const packed = bindings.worker_import(msg.name, msg.bytes, msg.companions, msg.options, (read, total) =>
+        self.postMessage({ type: "progress", read, total }),
+      );
+      const ms = performance.now() - started;
+      self.postMessage({ type: "done", packed, ms }, [packed.buffer]);
+    } catch (e) {
+      self.postMessage({ type: "failed", message: String((e && e.message) || e) });
+    }
+  }
+};

@@ -1,0 +1,275 @@
+//! The import job the browser runs off the main thread: its request (file, companions, options) and
+//! its result packed as one byte array, so that the Web Worker hands back millions of observations
+//! without JSON and without copying (the array is transferred).
+//!
+//! A packed result is `"VGIR"`, the report's JSON length (u32) and JSON (the report without its
+//! dataset), then, when the file imports, the dataset head's JSON length and JSON, the chunk count
+//! (u32) and each chunk as length (u32) and bytes, in the store's columnar encoding. Numbers are
+//! little-endian. The worker glue (`crate::worker`) only moves these bytes; everything here is
+//! tested natively.
+
+use super::import::{import_with_progress, ImportOptions, ImportReport};
+use crate::store::columns::{decode_chunk_into, encode_chunks};
+use crate::store::DatasetHead;
+
+const MAGIC: &[u8; 4] = b"VGIR";
+
+/// Why a packed result could not be read (a worker from another Vigie release, a damaged message).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransferError {
+    #[error("the import worker's answer is not a Vigie import result")]
+    BadMagic,
+    #[error("the import worker's answer is truncated")]
+    Truncated,
+    #[error("the import worker's answer holds invalid JSON: {0}")]
+    Json(String),
+    #[error("the import worker's answer holds invalid observations: {0}")]
+    Chunk(String),
+}
+
+/// Runs an import as the worker does: `options_json` is an `ImportOptions` in JSON (empty for
+/// Vigie's guesses); a bad options text becomes the report's one problem rather than a panic.
+pub fn run_import(
+    file_name: &str,
+    bytes: &[u8],
+    companions: &[(&str, &[u8])],
+    options_json: &str,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Vec<u8> {
+    let opts: ImportOptions = if options_json.trim().is_empty() {
+        ImportOptions::default()
+    } else {
+        match serde_json::from_str(options_json) {
+            Ok(o) => o,
+            Err(e) => {
+                let mut report = super::import("", b"", &ImportOptions::default());
+                report.file = file_name.to_owned();
+                if let Some(p) = report.problems.first_mut() {
+                    p.file = "options".into();
+                    p.line = e.line();
+                    p.column = e.column();
+                    p.expected = format!("import options in JSON ({e})");
+                }
+                return pack(report);
+            }
+        }
+    };
+    pack(import_with_progress(
+        file_name, bytes, companions, &opts, progress,
+    ))
+}
+
+/// Which of the files the person gave is the one to import: a `datapackage.json`, else the first
+/// that is not indicator metadata (`.md`, `.yml`, `.yaml`); the others are its companions.
+pub fn main_file(names: &[&str]) -> Option<usize> {
+    let base = |n: &str| n.rsplit(['/', '\\']).next().unwrap_or(n).to_lowercase();
+    names
+        .iter()
+        .position(|n| base(n) == "datapackage.json")
+        .or_else(|| {
+            names.iter().position(|n| {
+                let b = base(n);
+                !(b.ends_with(".md") || b.ends_with(".yml") || b.ends_with(".yaml"))
+            })
+        })
+}
+
+/// The companion files `main` needs (a Data Package's resources) that are not among `given`,
+/// matched as the importer matches them: by path, or by base name.
+pub fn missing_companions(main: &str, bytes: &[u8], given: &[&str]) -> Vec<String> {
+    if !main.to_lowercase().ends_with(".json") {
+        return Vec::new();
+    }
+    super::companions_needed(main, bytes)
+        .into_iter()
+        .filter(|path| {
+            let clean = path.trim_start_matches("./");
+            !given.iter().any(|n| {
+                *n == clean
+                    || n.ends_with(&format!("/{clean}"))
+                    || clean.ends_with(&format!("/{n}"))
+            })
+        })
+        .collect()
+}
+
+fn push_block(out: &mut Vec<u8>, block: &[u8]) {
+    out.extend_from_slice(&(block.len() as u32).to_le_bytes());
+    out.extend_from_slice(block);
+}
+
+/// Packs a report (and its dataset, if any) into one byte array.
+pub fn pack(mut report: ImportReport) -> Vec<u8> {
+    let dataset = report.dataset.take();
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    let json = serde_json::to_vec(&report).expect("a report always serialises");
+    push_block(&mut out, &json);
+    if let Some(ds) = dataset {
+        let (head, observations) = DatasetHead::split(ds);
+        let head = serde_json::to_vec(&head).expect("a dataset head always serialises");
+        push_block(&mut out, &head);
+        let chunks = encode_chunks(&observations);
+        out.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
+        for c in &chunks {
+            push_block(&mut out, c);
+        }
+    }
+    out
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn u32(&mut self) -> Result<usize, TransferError> {
+        let b = self
+            .bytes
+            .get(self.at..self.at + 4)
+            .ok_or(TransferError::Truncated)?;
+        self.at += 4;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+
+    fn block(&mut self) -> Result<&'a [u8], TransferError> {
+        let n = self.u32()?;
+        let b = self
+            .bytes
+            .get(self.at..self.at + n)
+            .ok_or(TransferError::Truncated)?;
+        self.at += n;
+        Ok(b)
+    }
+}
+
+/// Reads a packed result back into a report with its dataset.
+pub fn unpack(bytes: &[u8]) -> Result<ImportReport, TransferError> {
+    if !bytes.starts_with(MAGIC) {
+        return Err(TransferError::BadMagic);
+    }
+    let mut r = Reader { bytes, at: 4 };
+    let mut report: ImportReport =
+        serde_json::from_slice(r.block()?).map_err(|e| TransferError::Json(e.to_string()))?;
+    if r.at < bytes.len() {
+        let head: DatasetHead =
+            serde_json::from_slice(r.block()?).map_err(|e| TransferError::Json(e.to_string()))?;
+        let n = r.u32()?;
+        let mut observations = Vec::new();
+        for _ in 0..n {
+            decode_chunk_into(r.block()?, &mut observations)
+                .map_err(|e| TransferError::Chunk(e.to_string()))?;
+        }
+        report.dataset = Some(head.join(observations));
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str =
+        "indicator,year,value,flag\nco2,2020,3200,\nco2,2021,3100.5,p\nwaste,2021,12,\n";
+
+    #[test]
+    fn a_packed_import_reads_back_equal() {
+        let direct = super::super::import("data.csv", CSV.as_bytes(), &ImportOptions::default());
+        assert!(direct.ok(), "{:?}", direct.problems);
+        let packed = run_import("data.csv", CSV.as_bytes(), &[], "", &mut |_, _| true);
+        assert_eq!(unpack(&packed).unwrap(), direct);
+    }
+
+    #[test]
+    fn a_refused_file_packs_without_a_dataset() {
+        let packed = run_import("empty.csv", b"", &[], "{}", &mut |_, _| true);
+        let report = unpack(&packed).unwrap();
+        assert!(report.dataset.is_none());
+        assert_eq!(report.problems.len(), 1);
+        assert_eq!(report.file, "empty.csv");
+    }
+
+    #[test]
+    fn options_are_read_from_json_and_bad_options_are_a_located_problem() {
+        let opts = r#"{"decimal": ",", "delimiter": ";"}"#;
+        let text = "indicator;year;value\nco2;2020;3,5\n";
+        let report = unpack(&run_import(
+            "a.csv",
+            text.as_bytes(),
+            &[],
+            opts,
+            &mut |_, _| true,
+        ))
+        .unwrap();
+        let ds = report.dataset.expect("imports");
+        assert_eq!(ds.observations[0].value, Some(3.5));
+
+        let report = unpack(&run_import(
+            "a.csv",
+            text.as_bytes(),
+            &[],
+            "{\"decimal\": 3}",
+            &mut |_, _| true,
+        ))
+        .unwrap();
+        assert!(report.dataset.is_none());
+        let p = &report.problems[0];
+        assert_eq!((p.file.as_str(), p.line), ("options", 1));
+        assert!(
+            p.column > 0 && p.expected.contains("import options"),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn the_main_file_is_the_package_else_the_first_data_file() {
+        assert_eq!(main_file(&["obs.csv", "datapackage.json"]), Some(1));
+        assert_eq!(main_file(&["3-1-1.md", "indicator_3-1-1.csv"]), Some(1));
+        assert_eq!(main_file(&["a.yml"]), None);
+        assert_eq!(main_file(&[]), None);
+    }
+
+    #[test]
+    fn missing_companions_are_named_until_given() {
+        let pkg = br#"{"resources": [{"path": "data/obs.csv"}, {"path": "ind.csv"}]}"#;
+        assert_eq!(
+            missing_companions("datapackage.json", pkg, &[]),
+            vec!["data/obs.csv".to_owned(), "ind.csv".to_owned()]
+        );
+        assert_eq!(
+            missing_companions("datapackage.json", pkg, &["obs.csv"]),
+            vec!["ind.csv".to_owned()]
+        );
+        assert!(missing_companions("datapackage.json", pkg, &["obs.csv", "ind.csv"]).is_empty());
+        assert!(missing_companions("data.csv", b"a,b\n", &[]).is_empty());
+    }
+
+    #[test]
+    fn damaged_answers_are_errors_not_panics() {
+        let packed = run_import("data.csv", CSV.as_bytes(), &[], "", &mut |_, _| true);
+        assert_eq!(unpack(b"nope"), Err(TransferError::BadMagic));
+        for cut in [5, 10, packed.len() - 3] {
+            assert!(unpack(&packed[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn many_observations_cross_chunk_boundaries() {
+        let mut csv = String::from("indicator,year,value\n");
+        for i in 0..70_000 {
+            csv.push_str(&format!("i{},{},{}\n", i % 7, 1900 + i % 120, i));
+        }
+        let direct = super::super::import("big.csv", csv.as_bytes(), &ImportOptions::default());
+        let back = unpack(&run_import(
+            "big.csv",
+            csv.as_bytes(),
+            &[],
+            "",
+            &mut |_, _| true,
+        ))
+        .unwrap();
+        assert_eq!(back.counts, direct.counts);
+        assert_eq!(back.dataset, direct.dataset);
+    }
+}

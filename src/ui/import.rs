@@ -1,0 +1,1004 @@
+//! The import page (`/import`): pick or drop files, see what Vigie detected and correct it, give
+//! each column its role, describe an indicator the file does not describe, watch the Web Worker read
+//! the file (progress, cancel), read the validation report, and store the result in one write.
+//! The reading is `ingest` running in the worker (`public/import-worker.js`, `crate::worker`); this
+//! page only wires signals and messages.
+
+use super::data::StoreState;
+use super::{use_lang, Shown};
+use crate::i18n::ImportStrings;
+use crate::ingest::decode::Encoding;
+use crate::ingest::import::{apply_meta, Format, ImportOptions, ImportReport, IndicatorMeta};
+use crate::ingest::periods::DateOrder;
+use crate::ingest::table::{Role, Shape};
+use crate::ingest::transfer::{main_file, missing_companions, unpack};
+use crate::ingest::Problem;
+use crate::model::{Direction, Milestone, Provenance, Text};
+use crate::period::Period;
+use crate::store::{dataset_id, DatasetKind, NewDataset};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A file the person gave, kept as the browser's bytes (not copied into wasm memory).
+#[derive(Clone)]
+struct Picked {
+    name: String,
+    bytes: js_sys::Uint8Array,
+}
+
+/// Where the page is.
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Idle,
+    Reading { read: f64, total: f64 },
+    Done { ms: f64 },
+    Cancelled,
+    Failed(String),
+    Saving,
+}
+
+/// The running worker and its message handler (dropped together).
+struct Runner {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+fn js_text(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The URLs of the app's JavaScript glue and wasm module, as trunk wrote them in the page.
+fn app_urls() -> Option<(String, String)> {
+    let doc = web_sys::window()?.document()?;
+    let href = |sel: &str| {
+        doc.query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("href"))
+    };
+    Some((
+        href("link[rel=modulepreload][href$='.js']")?,
+        href("link[rel=preload][href$='.wasm']")?,
+    ))
+}
+
+fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &key.into(), value);
+}
+
+/// Starts the import worker, which loads the app's own wasm.
+fn start_worker(
+    phase: RwSignal<Phase>,
+    report: RwSignal<Option<Arc<ImportReport>>>,
+) -> Result<Runner, String> {
+    let (glue, wasm) = app_urls().ok_or("the page does not name its wasm module")?;
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options("/import-worker.js", &opts).map_err(js_text)?;
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data = ev.data();
+            let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or_default();
+            match get("type").as_string().as_deref() {
+                Some("progress") => {
+                    if matches!(phase.try_get_untracked(), Some(Phase::Reading { .. })) {
+                        phase.try_set(Phase::Reading {
+                            read: get("read").as_f64().unwrap_or(0.0),
+                            total: get("total").as_f64().unwrap_or(0.0),
+                        });
+                    }
+                }
+                Some("done") => {
+                    let bytes = js_sys::Uint8Array::new(&get("packed")).to_vec();
+                    match unpack(&bytes) {
+                        Ok(r) => {
+                            report.try_set(Some(Arc::new(r)));
+                            phase.try_set(Phase::Done {
+                                ms: get("ms").as_f64().unwrap_or(0.0),
+                            });
+                        }
+                        Err(e) => {
+                            phase.try_set(Phase::Failed(e.to_string()));
+                        }
+                    }
+                }
+                Some("failed") => {
+                    phase.try_set(Phase::Failed(
+                        get("message").as_string().unwrap_or_default(),
+                    ));
+                }
+                _ => {}
+            }
+        });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let init = js_sys::Object::new();
+    set(&init, "type", &"init".into());
+    set(&init, "glue", &glue.into());
+    set(&init, "wasm", &wasm.into());
+    worker.post_message(&init).map_err(js_text)?;
+    Ok(Runner {
+        worker,
+        _on_message: on_message,
+    })
+}
+
+/// Sends the files and options to the worker.
+fn post_import(
+    runner: &Runner,
+    files: &[Picked],
+    main: usize,
+    opts: &ImportOptions,
+) -> Result<(), String> {
+    let msg = js_sys::Object::new();
+    set(&msg, "type", &"import".into());
+    set(&msg, "name", &files[main].name.as_str().into());
+    set(&msg, "bytes", &files[main].bytes);
+    let companions = js_sys::Array::new();
+    for (i, f) in files.iter().enumerate() {
+        if i != main {
+            companions.push(&js_sys::Array::of2(&f.name.as_str().into(), &f.bytes));
+        }
+    }
+    set(&msg, "companions", &companions);
+    let json = serde_json::to_string(opts).map_err(|e| e.to_string())?;
+    set(&msg, "options", &json.into());
+    runner.worker.post_message(&msg).map_err(js_text)
+}
+
+/// Reads the files of a file list into the browser's byte arrays.
+async fn read_files(list: web_sys::FileList) -> Vec<Picked> {
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.get(i) else { continue };
+        if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            out.push(Picked {
+                name: file.name(),
+                bytes: js_sys::Uint8Array::new(&buf),
+            });
+        }
+    }
+    out
+}
+
+fn file_stem(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let base = base.strip_suffix(".gz").unwrap_or(base);
+    base.rsplit_once('.').map_or(base, |(s, _)| s).to_owned()
+}
+
+const ROLES: [Role; 11] = [
+    Role::Indicator,
+    Role::Name,
+    Role::Period,
+    Role::Value,
+    Role::Series,
+    Role::PeriodValue,
+    Role::MonthOfYear,
+    Role::Dimension,
+    Role::Unit,
+    Role::Flag,
+    Role::Ignore,
+];
+
+fn role_name(t: &ImportStrings, r: Role) -> &'static str {
+    match r {
+        Role::Indicator => t.role_indicator,
+        Role::Name => t.role_name,
+        Role::Period => t.role_period,
+        Role::Value => t.role_value,
+        Role::Series => t.role_series,
+        Role::PeriodValue => t.role_period_value,
+        Role::MonthOfYear => t.role_month,
+        Role::Dimension => t.role_dimension,
+        Role::Unit => t.role_unit,
+        Role::Flag => t.role_flag,
+        Role::Ignore => t.role_ignore,
+    }
+}
+
+fn shape_name(s: Option<Shape>, lang: crate::i18n::Lang) -> &'static str {
+    let fr = lang == crate::i18n::Lang::Fr;
+    match (s, fr) {
+        (Some(Shape::Native), true) => "Data Package Vigie",
+        (Some(Shape::Native), false) => "Vigie Data Package",
+        (Some(Shape::OpenSdg), _) => "Open SDG",
+        (Some(Shape::Tidy), true) => "long (une ligne par valeur)",
+        (Some(Shape::Tidy), false) => "tidy (one row per value)",
+        (Some(Shape::Wide), true) => "large (périodes en colonnes)",
+        (Some(Shape::Wide), false) => "wide (periods as columns)",
+        (Some(Shape::Columns), true) => "un indicateur par colonne (OWID)",
+        (Some(Shape::Columns), false) => "one indicator per column (OWID)",
+        (None, _) => "–",
+    }
+}
+
+fn format_name(f: Format) -> &'static str {
+    match f {
+        Format::Delimited => "CSV / TSV",
+        Format::Json => "JSON",
+        Format::Xlsx => "XLSX",
+        Format::DataPackage => "Data Package",
+        Format::Metadata => "metadata",
+        Format::Unsupported => "–",
+    }
+}
+
+fn char_name(t: &ImportStrings, c: Option<char>) -> String {
+    match c {
+        None => t.none.to_owned(),
+        Some('\t') => t.tab.to_owned(),
+        Some(' ') => t.space.to_owned(),
+        Some('\u{a0}') => format!("{} (insécable)", t.space),
+        Some('\u{202f}') => format!("{} (fine)", t.space),
+        Some(c) => format!("« {c} »"),
+    }
+}
+
+/// A select whose first option keeps Vigie's guess (`None`).
+fn choice<T: Copy + PartialEq + Send + Sync + 'static>(
+    testid: &'static str,
+    label: &'static str,
+    guess: String,
+    options: Vec<(T, String)>,
+    get: impl Fn() -> Option<T> + Send + Sync + 'static,
+    put: impl Fn(Option<T>) + Send + Sync + 'static,
+) -> impl IntoView {
+    let values: Vec<T> = options.iter().map(|(v, _)| *v).collect();
+    let chosen = move || {
+        get()
+            .and_then(|c| values.iter().position(|v| *v == c))
+            .map_or(String::new(), |i| i.to_string())
+    };
+    let options2: Vec<T> = options.iter().map(|(v, _)| *v).collect();
+    view! {
+        <label class="setting">
+            <span>{label}</span>
+            <select
+                data-testid=testid
+                prop:value=chosen
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    put(v.parse::<usize>().ok().and_then(|i| options2.get(i).copied()));
+                }
+            >
+                <option value="">{guess}</option>
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (_, text))| view! { <option value=i.to_string()>{text}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+fn milestone(period: &str, value: &str) -> Result<Option<Milestone>, ()> {
+    let (period, value) = (period.trim(), value.trim());
+    if period.is_empty() && value.is_empty() {
+        return Ok(None);
+    }
+    let period = Period::parse(period).map_err(|_| ())?;
+    let value: f64 = value
+        .replace(',', ".")
+        .replace([' ', '\u{a0}'], "")
+        .parse()
+        .map_err(|_| ())?;
+    if !value.is_finite() {
+        return Err(());
+    }
+    Ok(Some(Milestone {
+        value,
+        period,
+        provenance: Provenance::Imported,
+    }))
+}
+
+/// What the person typed about the indicator, as text (parsed when the dataset is stored).
+#[derive(Debug, Clone, Default)]
+struct MetaForm {
+    name: String,
+    unit: String,
+    direction: Option<Direction>,
+    baseline: (String, String),
+    target: (String, String),
+}
+
+impl MetaForm {
+    fn to_meta(&self) -> Result<IndicatorMeta, ()> {
+        let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
+        Ok(IndicatorMeta {
+            name: text(&self.name),
+            unit: text(&self.unit),
+            direction: self.direction,
+            baseline: milestone(&self.baseline.0, &self.baseline.1)?,
+            target: milestone(&self.target.0, &self.target.1)?,
+        })
+    }
+}
+
+/// The import page.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let lang = use_lang();
+    let st = expect_context::<StoreState>();
+    let shown = expect_context::<Shown>();
+    let navigate = StoredValue::new_local(use_navigate());
+    let files: RwSignal<Vec<Picked>, LocalStorage> = RwSignal::new_local(Vec::new());
+    let phase = RwSignal::new(Phase::Idle);
+    let report: RwSignal<Option<Arc<ImportReport>>> = RwSignal::new(None);
+    let opts = RwSignal::new(ImportOptions::default());
+    let dirty = RwSignal::new(false);
+    let meta = RwSignal::new(MetaForm::default());
+    let name = RwSignal::new(String::new());
+    let drag = RwSignal::new(false);
+    let runner: StoredValue<Option<Runner>, LocalStorage> = StoredValue::new_local(None);
+    let stored_ids = LocalResource::new(move || async move {
+        match st.open().await {
+            Ok(s) => s
+                .list()
+                .await
+                .map(|l| l.into_iter().map(|i| i.id).collect::<Vec<_>>())
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    });
+    on_cleanup(move || {
+        runner.try_update_value(|r| {
+            if let Some(r) = r.take() {
+                r.worker.terminate();
+            }
+        });
+    });
+
+    let main_index =
+        move || files.with(|f| main_file(&f.iter().map(|p| p.name.as_str()).collect::<Vec<_>>()));
+    let missing = move || {
+        files.with(|f| {
+            let Some(m) = main_file(&f.iter().map(|p| p.name.as_str()).collect::<Vec<_>>()) else {
+                return Vec::new();
+            };
+            if !f[m].name.to_lowercase().ends_with(".json") {
+                return Vec::new();
+            }
+            let given: Vec<&str> = f.iter().map(|p| p.name.as_str()).collect();
+            missing_companions(&f[m].name, &f[m].bytes.to_vec(), &given)
+        })
+    };
+
+    // Starts (or restarts) reading with the current files and options.
+    let run = move || {
+        let Some(main) = main_index() else {
+            phase.set(Phase::Failed(
+                lang.get_untracked().import_strings().drop.to_owned(),
+            ));
+            return;
+        };
+        if runner.with_value(Option::is_none) {
+            match start_worker(phase, report) {
+                Ok(r) => runner.set_value(Some(r)),
+                Err(e) => {
+                    phase.set(Phase::Failed(e));
+                    return;
+                }
+            }
+        }
+        let total = files.with_untracked(|f| f[main].bytes.length() as f64);
+        phase.set(Phase::Reading { read: 0.0, total });
+        report.set(None);
+        dirty.set(false);
+        let o = opts.get_untracked();
+        let sent = files.with_untracked(|f| {
+            runner.with_value(|r| r.as_ref().map(|r| post_import(r, f, main, &o)))
+        });
+        if let Some(Err(e)) = sent {
+            phase.set(Phase::Failed(e));
+        }
+    };
+
+    let cancel = move |_| {
+        runner.update_value(|r| {
+            if let Some(r) = r.take() {
+                r.worker.terminate();
+            }
+        });
+        phase.set(Phase::Cancelled);
+    };
+
+    // New files: companions are added to a package or an Open SDG CSV still waiting for them; any
+    // other set of files starts a new import with Vigie's guesses.
+    let take_files = move |new: Vec<Picked>| {
+        if new.is_empty() {
+            return;
+        }
+        let waiting = !missing().is_empty()
+            || new.iter().all(|p| {
+                let n = p.name.to_lowercase();
+                n.ends_with(".md") || n.ends_with(".yml") || n.ends_with(".yaml")
+            });
+        if waiting && main_index().is_some() {
+            files.update(|f| {
+                for p in new {
+                    f.retain(|o| o.name != p.name);
+                    f.push(p);
+                }
+            });
+        } else {
+            files.set(new);
+            opts.set(ImportOptions::default());
+            meta.set(MetaForm::default());
+        }
+        if let Some(m) = main_index() {
+            name.set(files.with_untracked(|f| file_stem(&f[m].name)));
+        }
+        if missing().is_empty() {
+            run();
+        } else {
+            phase.set(Phase::Idle);
+            report.set(None);
+        }
+    };
+
+    let on_pick = move |ev: web_sys::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        spawn_local(async move {
+            let picked = read_files(list).await;
+            input.set_value("");
+            take_files(picked);
+        });
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        drag.set(false);
+        let Some(list) = ev.data_transfer().and_then(|d| d.files()) else {
+            return;
+        };
+        spawn_local(async move { take_files(read_files(list).await) });
+    };
+
+    let save = move |_| {
+        let Some(r) = report.get_untracked() else {
+            return;
+        };
+        let Some(mut ds) = r.dataset.clone() else {
+            return;
+        };
+        let Ok(m) = meta.get_untracked().to_meta() else {
+            return;
+        };
+        apply_meta(&mut ds, &m);
+        let label = name.get_untracked();
+        let label = if label.trim().is_empty() {
+            file_stem(&r.file)
+        } else {
+            label
+        };
+        if ds.programme.name.fr.is_empty() {
+            ds.programme.name = Text::new(&label, &label);
+        }
+        let id = dataset_id(&label);
+        phase.set(Phase::Saving);
+        spawn_local(async move {
+            let result = async {
+                let store = st.open().await?;
+                let new = NewDataset {
+                    id: id.clone(),
+                    kind: DatasetKind::File,
+                    source: r.file.clone(),
+                    imported_at: js_sys::Date::now(),
+                };
+                store.put_dataset(&new, &ds).await
+            }
+            .await;
+            match result {
+                Ok(_) => {
+                    shown.0.set(id);
+                    st.changed();
+                    navigate.with_value(|go| go("/", Default::default()));
+                }
+                Err(e) => {
+                    phase.try_set(Phase::Failed(e.to_string()));
+                }
+            }
+        });
+    };
+
+    view! {
+        <section class="import-page" data-testid="import-page">
+            {move || {
+                let t = lang.get().import_strings();
+                view! {
+                    <h1>{t.title}</h1>
+                    <p class="note">{t.intro}</p>
+                }
+            }}
+            <div
+                class="drop-zone"
+                class:drag-over=move || drag.get()
+                data-testid="drop-zone"
+                on:dragover=move |ev: web_sys::DragEvent| {
+                    ev.prevent_default();
+                    drag.set(true);
+                }
+                on:dragleave=move |_| drag.set(false)
+                on:drop=on_drop
+            >
+                <p>
+                    {move || lang.get().import_strings().drop}" "
+                    <label class="file-button">
+                        {move || lang.get().import_strings().pick}
+                        <input type="file" multiple data-testid="import-file" on:change=on_pick />
+                    </label>
+                </p>
+            </div>
+            {move || {
+                let t = lang.get().import_strings();
+                let main = main_index();
+                let list = files.with(|f| {
+                    f.iter()
+                        .enumerate()
+                        .map(|(i, p)| {
+                            let role = if Some(i) == main { t.main_file } else { t.companion };
+                            let size = crate::store::human_bytes(p.bytes.length() as f64, lang.get());
+                            view! { <li data-testid="picked-file">{p.name.clone()}" — "{size}" ("{role}")"</li> }
+                        })
+                        .collect_view()
+                });
+                let missing = missing();
+                (main.is_some()).then(|| view! {
+                    <h2>{t.files}</h2>
+                    <ul class="picked">{list}</ul>
+                    {(!missing.is_empty()).then(|| view! {
+                        <div class="notice notice-warn" role="status" data-testid="missing-companions">
+                            <p>{t.missing_companions}</p>
+                            <ul>{missing.into_iter().map(|m| view! { <li><code>{m}</code></li> }).collect_view()}</ul>
+                        </div>
+                    })}
+                })
+            }}
+            {move || {
+                let t = lang.get().import_strings();
+                match phase.get() {
+                    Phase::Reading { read, total } => {
+                        let pct = if total > 0.0 { (100.0 * read / total).clamp(0.0, 100.0) } else { 0.0 };
+                        view! {
+                            <div class="import-progress" role="status" data-testid="import-progress" data-read=read data-total=total>
+                                <p>{t.reading}" "{format!("{pct:.0} %")}</p>
+                                <progress max="100" value=pct></progress>
+                                " "
+                                <button data-testid="import-cancel" on:click=cancel>{t.cancel}</button>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    Phase::Cancelled => view! { <p class="notice" role="status" data-testid="import-cancelled">{t.cancelled}</p> }.into_any(),
+                    Phase::Failed(msg) => view! {
+                        <div class="notice error" role="alert" data-testid="import-failed"><p>{t.failed}</p><pre>{msg}</pre></div>
+                    }
+                    .into_any(),
+                    _ => ().into_any(),
+                }
+            }}
+            {move || report.get().map(|r| view! {
+                <Detected report=r.clone() opts=opts dirty=dirty run=run />
+                <Preview report=r.clone() />
+                <Roles report=r.clone() opts=opts dirty=dirty />
+                <MetaFields report=r.clone() meta=meta />
+                <Report report=r.clone() phase=phase />
+                <Actions report=r opts=opts meta=meta name=name stored=stored_ids phase=phase run=run save=save />
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Detected(
+    report: Arc<ImportReport>,
+    opts: RwSignal<ImportOptions>,
+    dirty: RwSignal<bool>,
+    run: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        let t = l.import_strings();
+        let d = report.detected.clone();
+        let delimited = d.format == Format::Delimited;
+        let edit = move |f: Box<dyn FnOnce(&mut ImportOptions)>| {
+            opts.update(|o| f(o));
+            dirty.set(true);
+        };
+        let encodings = [
+            Encoding::Utf8,
+            Encoding::Utf8Bom,
+            Encoding::Utf16Le,
+            Encoding::Utf16Be,
+            Encoding::Windows1252,
+        ];
+        let delims = [',', ';', '\t', '|', ' '];
+        let thousands = [
+            None,
+            Some(' '),
+            Some('\u{a0}'),
+            Some('\u{202f}'),
+            Some('.'),
+            Some(','),
+            Some('\''),
+        ];
+        let header = d.header_line;
+        view! {
+            <section class="import-detected" data-testid="detected" data-format=format_name(d.format) data-shape=format!("{:?}", d.shape)>
+                <h2>{t.detected}</h2>
+                <p class="note">{t.detected_help}</p>
+                <dl class="detected-facts">
+                    <dt>{t.format}</dt><dd data-testid="detected-format">{format_name(d.format)}{d.gzip.then(|| format!(", {}", t.gzip))}</dd>
+                    <dt>{t.shape}</dt><dd data-testid="detected-shape">{shape_name(d.shape, l)}</dd>
+                    <dt>{t.encoding}</dt><dd data-testid="detected-encoding">{d.encoding.label()}</dd>
+                    {delimited.then(|| view! {
+                        <dt>{t.delimiter}</dt><dd data-testid="detected-delimiter">{char_name(t, d.delimiter)}</dd>
+                        <dt>{t.header_line}</dt><dd data-testid="detected-header">{d.header_line}</dd>
+                        <dt>{t.skipped}</dt><dd data-testid="detected-skipped">{format!("{} {}, {} {}", d.preamble_lines, t.preamble, d.footer_lines, t.footer)}</dd>
+                    })}
+                    <dt>{t.decimal}</dt><dd data-testid="detected-decimal">{char_name(t, Some(d.decimal))}</dd>
+                    <dt>{t.thousands}</dt><dd data-testid="detected-thousands">{char_name(t, d.thousands)}</dd>
+                    <dt>{t.missing_markers}</dt><dd data-testid="detected-missing">{if d.missing_markers.is_empty() { t.none.to_owned() } else { d.missing_markers.iter().map(|m| format!("« {m} »")).collect::<Vec<_>>().join(", ") }}</dd>
+                    <dt>{t.period_format}</dt><dd data-testid="detected-periods">{if d.period_format.is_empty() { "–".to_owned() } else { d.period_format.clone() }}</dd>
+                    <dt>{t.flags}</dt><dd data-testid="detected-flags">{if d.flags { t.yes } else { t.no }}</dd>
+                </dl>
+                <div class="settings">
+                    {choice("set-encoding", t.encoding, format!("{} ✓", d.encoding.label()),
+                        encodings.iter().map(|e| (*e, e.label().to_owned())).collect(),
+                        move || opts.with(|o| o.encoding),
+                        move |v| edit(Box::new(move |o| o.encoding = v)))}
+                    {delimited.then(|| choice("set-delimiter", t.delimiter, format!("{} ✓", char_name(t, d.delimiter)),
+                        delims.iter().map(|c| (*c, char_name(t, Some(*c)))).collect(),
+                        move || opts.with(|o| o.delimiter),
+                        move |v| edit(Box::new(move |o| o.delimiter = v))))}
+                    {choice("set-decimal", t.decimal, format!("{} ✓", char_name(t, Some(d.decimal))),
+                        vec![('.', char_name(t, Some('.'))), (',', char_name(t, Some(',')))],
+                        move || opts.with(|o| o.decimal),
+                        move |v| edit(Box::new(move |o| o.decimal = v)))}
+                    {choice("set-thousands", t.thousands, format!("{} ✓", char_name(t, d.thousands)),
+                        thousands.iter().map(|c| (*c, char_name(t, *c))).collect(),
+                        move || opts.with(|o| o.thousands),
+                        move |v| edit(Box::new(move |o| o.thousands = v)))}
+                    {choice("set-date-order", t.date_order, format!("{} ✓", if d.date_order == DateOrder::DayFirst { t.day_first } else { t.month_first }),
+                        vec![(DateOrder::DayFirst, t.day_first.to_owned()), (DateOrder::MonthFirst, t.month_first.to_owned())],
+                        move || opts.with(|o| o.date_order),
+                        move |v| edit(Box::new(move |o| o.date_order = v)))}
+                    {delimited.then(|| view! {
+                        <label class="setting">
+                            <span>{t.header_line}</span>
+                            <input type="number" min="1" data-testid="set-header"
+                                prop:value=move || opts.with(|o| o.header_line.unwrap_or(header)).to_string()
+                                on:change=move |ev| {
+                                    let v = event_target_value(&ev).trim().parse::<usize>().ok().filter(|n| *n >= 1);
+                                    edit(Box::new(move |o| o.header_line = v));
+                                } />
+                        </label>
+                    })}
+                    <label class="setting">
+                        <span>{t.missing_markers}</span>
+                        <input type="text" data-testid="set-missing"
+                            prop:value=move || opts.with(|o| o.missing_markers.clone().unwrap_or_default().join(" , "))
+                            placeholder=d.missing_markers.join(" , ")
+                            on:change=move |ev| {
+                                let text = event_target_value(&ev);
+                                let list: Vec<String> = text.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect();
+                                edit(Box::new(move |o| o.missing_markers = (!list.is_empty()).then_some(list)));
+                            } />
+                    </label>
+                    <label class="setting setting-check">
+                        <input type="checkbox" data-testid="set-flags"
+                            prop:checked=move || opts.with(|o| o.flags.unwrap_or(d.flags))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                edit(Box::new(move |o| o.flags = Some(on)));
+                            } />
+                        <span>{t.flags}</span>
+                    </label>
+                </div>
+                <p class="reread">
+                    <button data-testid="reread" class:primary=move || dirty.get() on:click=move |_| run()>{t.reread}</button>
+                    " "
+                    <Show when=move || dirty.get()><span class="note" data-testid="settings-changed">{t.changed}</span></Show>
+                </p>
+            </section>
+        }
+    }
+}
+
+#[component]
+fn Preview(report: Arc<ImportReport>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let t = lang.get().import_strings();
+        let mut rows = report.preview.iter();
+        let head = rows.next().cloned().unwrap_or_default();
+        let body: Vec<Vec<String>> = rows.cloned().collect();
+        (!head.is_empty()).then(|| view! {
+            <h2>{t.preview}</h2>
+            <div class="table-scroll">
+                <table class="data-table preview" data-testid="preview">
+                    <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {body.into_iter().map(|r| view! {
+                            <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })
+    }
+}
+
+#[component]
+fn Roles(
+    report: Arc<ImportReport>,
+    opts: RwSignal<ImportOptions>,
+    dirty: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let mappable = matches!(
+        report.detected.shape,
+        Some(Shape::Tidy | Shape::Wide | Shape::Columns | Shape::OpenSdg)
+    ) && !report.columns.is_empty();
+    let guessed: Vec<Role> = report.columns.iter().map(|c| c.role).collect();
+    move || {
+        let t = lang.get().import_strings();
+        let guessed = guessed.clone();
+        mappable.then(|| {
+            let current = move |i: usize| {
+                opts.with(|o| o.roles.as_ref().and_then(|r| r.get(i).copied()))
+                    .or_else(|| guessed.get(i).copied())
+                    .unwrap_or(Role::Ignore)
+            };
+            let guessed = report.columns.iter().map(|c| c.role).collect::<Vec<_>>();
+            let rows = report
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let guessed = guessed.clone();
+                    let current = current.clone();
+                    view! {
+                        <tr data-testid="role-row">
+                            <th scope="row">{c.name.clone()}</th>
+                            <td>
+                                <select
+                                    data-testid="role"
+                                    data-column=c.name.clone()
+                                    prop:value=move || format!("{:?}", current(i))
+                                    on:change=move |ev| {
+                                        let key = event_target_value(&ev);
+                                        let Some(role) = ROLES.iter().copied().find(|r| format!("{r:?}") == key) else { return };
+                                        let guessed = guessed.clone();
+                                        opts.update(|o| {
+                                            let roles = o.roles.get_or_insert_with(|| guessed.clone());
+                                            if let Some(slot) = roles.get_mut(i) {
+                                                *slot = role;
+                                            }
+                                        });
+                                        dirty.set(true);
+                                    }
+                                >
+                                    {ROLES.iter().map(|r| view! { <option value=format!("{r:?}")>{role_name(t, *r)}</option> }).collect_view()}
+                                </select>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="import-roles" data-testid="roles">
+                    <h2>{t.roles}</h2>
+                    <p class="note">{t.roles_help}</p>
+                    <table class="data-table roles"><tbody>{rows}</tbody></table>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn MetaFields(report: Arc<ImportReport>, meta: RwSignal<MetaForm>) -> impl IntoView {
+    let lang = use_lang();
+    let wanted = report.dataset.is_some()
+        && report.detected.format != Format::DataPackage
+        && report.detected.shape != Some(Shape::Native);
+    move || {
+        let t = lang.get().import_strings();
+        let field = move |testid: &'static str,
+                          label: String,
+                          get: fn(&MetaForm) -> String,
+                          put: fn(&mut MetaForm, String)| {
+            view! {
+                <label class="setting">
+                    <span>{label}</span>
+                    <input type="text" data-testid=testid
+                        prop:value=move || meta.with(get)
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            meta.update(|m| put(m, v));
+                        } />
+                </label>
+            }
+        };
+        let bad = move || meta.with(|m| m.to_meta().is_err());
+        wanted.then(|| view! {
+            <section class="import-meta" data-testid="meta">
+                <h2>{t.meta}</h2>
+                <p class="note">{t.meta_help}</p>
+                <div class="settings">
+                    {field("meta-name", t.meta_name.to_owned(), |m| m.name.clone(), |m, v| m.name = v)}
+                    {field("meta-unit", t.meta_unit.to_owned(), |m| m.unit.clone(), |m, v| m.unit = v)}
+                    <label class="setting">
+                        <span>{t.meta_direction}</span>
+                        <select data-testid="meta-direction" on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            meta.update(|m| m.direction = match v.as_str() {
+                                "up" => Some(Direction::Increase),
+                                "down" => Some(Direction::Decrease),
+                                _ => None,
+                            });
+                        }>
+                            <option value="">{t.from_file}</option>
+                            <option value="up">{t.increase}</option>
+                            <option value="down">{t.decrease}</option>
+                        </select>
+                    </label>
+                    {field("meta-baseline-period", format!("{} — {}", t.baseline, t.period), |m| m.baseline.0.clone(), |m, v| m.baseline.0 = v)}
+                    {field("meta-baseline-value", format!("{} — {}", t.baseline, t.value), |m| m.baseline.1.clone(), |m, v| m.baseline.1 = v)}
+                    {field("meta-target-period", format!("{} — {}", t.target, t.period), |m| m.target.0.clone(), |m, v| m.target.0 = v)}
+                    {field("meta-target-value", format!("{} — {}", t.target, t.value), |m| m.target.1.clone(), |m, v| m.target.1 = v)}
+                </div>
+                <Show when=bad><p class="error" role="alert" data-testid="meta-invalid">{t.bad_milestone}</p></Show>
+            </section>
+        })
+    }
+}
+
+fn problem_row(t: &'static ImportStrings, p: &Problem, kind: &'static str) -> impl IntoView {
+    let place = if p.line == 0 {
+        format!("{} — {}", p.file, t.whole_file)
+    } else if p.column == 0 {
+        format!("{}, {} {}", p.file, t.line, p.line)
+    } else {
+        format!(
+            "{}, {} {}, {} {}",
+            p.file, t.line, p.line, t.column, p.column
+        )
+    };
+    view! {
+        <li data-testid=kind data-line=p.line data-column=p.column>
+            <strong>{place}</strong>
+            {(!p.found.is_empty()).then(|| view! { " — "{t.found}" « "<code>{p.found.clone()}</code>" »" })}
+            " — "{t.expected}" : "{p.expected.clone()}
+        </li>
+    }
+}
+
+#[component]
+fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        let t = l.import_strings();
+        let c = report.counts;
+        let n = |v: usize| crate::format::number(v as f64, 0, l);
+        let ms = match phase.get() {
+            Phase::Done { ms } => Some(ms),
+            _ => None,
+        };
+        let more = |shown: usize, total: usize| {
+            (total > shown).then(
+                || view! { <li class="note">{format!("… {} {}", n(total - shown), t.more)}</li> },
+            )
+        };
+        view! {
+            <section class="import-report" data-testid="import-report" data-ok=report.ok().to_string()
+                data-indicators=c.indicators data-series=c.series data-observations=c.observations
+                data-problems=report.problems_total data-warnings=report.warnings_total>
+                <h2>{t.report}</h2>
+                <ul class="counts">
+                    <li><strong data-testid="count-indicators">{n(c.indicators)}</strong>" "{t.c_indicators}</li>
+                    <li><strong data-testid="count-series">{n(c.series)}</strong>" "{t.c_series}</li>
+                    <li><strong data-testid="count-observations">{n(c.observations)}</strong>" "{t.c_observations}</li>
+                    <li><strong>{n(c.rows)}</strong>" "{t.c_rows}</li>
+                    <li><strong>{n(c.missing_cells)}</strong>" "{t.c_missing}</li>
+                    {ms.map(|ms| view! { <li class="note" data-testid="read-time">{format!("{} {} ms", t.read_in, n(ms.round() as usize))}</li> })}
+                </ul>
+                {(!report.problems.is_empty()).then(|| view! {
+                    <h3>{t.errors}" ("{n(report.problems_total)}")"</h3>
+                    <ul class="problems">
+                        {report.problems.iter().map(|p| problem_row(t, p, "problem")).collect_view()}
+                        {more(report.problems.len(), report.problems_total)}
+                    </ul>
+                })}
+                {(!report.warnings.is_empty()).then(|| view! {
+                    <h3>{t.warnings}" ("{n(report.warnings_total)}")"</h3>
+                    <ul class="warnings">
+                        {report.warnings.iter().map(|p| problem_row(t, p, "warning")).collect_view()}
+                        {more(report.warnings.len(), report.warnings_total)}
+                    </ul>
+                })}
+            </section>
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+#[component]
+fn Actions(
+    report: Arc<ImportReport>,
+    opts: RwSignal<ImportOptions>,
+    meta: RwSignal<MetaForm>,
+    name: RwSignal<String>,
+    stored: LocalResource<Vec<String>>,
+    phase: RwSignal<Phase>,
+    run: impl Fn() + Copy + Send + Sync + 'static,
+    save: impl Fn(web_sys::MouseEvent) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let has_errors = report.problems_total > 0;
+    let ok = report.ok();
+    let accept = move |ev: web_sys::Event| {
+        let on = event_target_checked(&ev);
+        opts.update(|o| o.accept_errors = on);
+        run();
+    };
+    let replaces = move || {
+        let id = dataset_id(&name.get());
+        stored.get().is_some_and(|ids| ids.contains(&id))
+    };
+    view! {
+        <section class="import-actions" data-testid="import-actions">
+            {move || {
+                let t = lang.get().import_strings();
+                view! {
+                    {(has_errors && !ok).then(|| view! { <p class="notice error" role="alert" data-testid="import-refused">{t.refused}</p> })}
+                    {(has_errors && report.counts.observations > 0 || opts.with(|o| o.accept_errors)).then(|| view! {
+                        <label class="setting setting-check">
+                            <input type="checkbox" data-testid="accept-errors" prop:checked=move || opts.with(|o| o.accept_errors) on:change=accept />
+                            <span>{t.accept}</span>
+                        </label>
+                    })}
+                    {ok.then(|| view! { <p class="notice notice-ok" role="status" data-testid="import-ready">{t.ready}</p> })}
+                }
+            }}
+            <Show when=move || ok>
+                <label class="setting">
+                    <span>{move || lang.get().import_strings().store_as}</span>
+                    <input type="text" data-testid="import-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                </label>
+                <Show when=replaces><p class="note" data-testid="import-replaces">{move || lang.get().import_strings().replaces}</p></Show>
+                <button
+                    class="primary"
+                    data-testid="import-save"
+                    disabled=move || phase.get() == Phase::Saving || meta.with(|m| m.to_meta().is_err())
+                    on:click=save
+                >
+                    {move || {
+                        let t = lang.get().import_strings();
+                        if phase.get() == Phase::Saving { t.saving } else { t.save }
+                    }}
+                </button>
+            </Show>
+        </section>
+    }
+}
