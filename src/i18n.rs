@@ -529,6 +529,8 @@ impl Strings {
 
 /// The data manager's strings (page `/data`), kept in their own table so that pages merge cleanly.
 pub struct DataStrings {
+    pub open: &'static str,
+    pub shown: &'static str,
     pub nav: &'static str,
     pub title: &'static str,
     pub intro: &'static str,
@@ -574,6 +576,8 @@ pub struct DataStrings {
 }
 
 pub static FR_DATA: DataStrings = DataStrings {
+    open: "Afficher",
+    shown: "Jeu de données affiché",
     nav: "Données",
     title: "Gestion des données",
     intro: "Tout ce que vous importez ou saisissez est conservé dans ce navigateur (IndexedDB), jeu de données par jeu de données.",
@@ -619,6 +623,8 @@ pub static FR_DATA: DataStrings = DataStrings {
 };
 
 pub static EN_DATA: DataStrings = DataStrings {
+    open: "Show",
+    shown: "Dataset shown",
     nav: "Data",
     title: "Data manager",
     intro: "Everything you import or type is kept in this browser (IndexedDB), dataset by dataset.",

@@ -100,6 +100,48 @@ fn use_store_state() -> StoreState {
     expect_context::<StoreState>()
 }
 
+/// The dataset switch in the top bar, shown when the store holds more than one dataset.
+#[component]
+pub fn DatasetSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let st = use_store_state();
+    let shown = expect_context::<super::Shown>();
+    let list = LocalResource::new(move || {
+        st.epoch.track();
+        async move {
+            match st.open().await {
+                Ok(s) => s.list().await.unwrap_or_default(),
+                Err(_) => Vec::new(),
+            }
+        }
+    });
+    move || {
+        let infos = list.get().unwrap_or_default();
+        (infos.len() > 1).then(|| {
+            let d = lang.get().data_strings();
+            view! {
+                <label class="dataset-switch">
+                    <span class="sr-only">{d.shown}</span>
+                    <select
+                        data-testid="dataset-switch"
+                        aria-label=d.shown
+                        prop:value=move || shown.0.get()
+                        on:change=move |ev| shown.set(event_target_value(&ev))
+                    >
+                        {infos
+                            .into_iter()
+                            .map(|i| {
+                                let label = if i.id == super::DEFAULT_ID { d.kind_default.to_owned() } else { i.id.clone() };
+                                view! { <option value=i.id>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            }
+        })
+    }
+}
+
 /// Banners shown above every page: memory-only mode, reload needed, upgrade blocked.
 #[component]
 pub fn StoreBanner() -> impl IntoView {
@@ -399,6 +441,15 @@ fn dataset_row(info: DatasetInfo, l: Lang, run: impl Fn(Op) + Copy + 'static) ->
             }));
         }
     };
+    let on_open = {
+        let id = id.clone();
+        let shown = expect_context::<super::Shown>();
+        let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+        move |_| {
+            shown.set(id.clone());
+            navigate.with_value(|go| go("/", Default::default()));
+        }
+    };
     let on_replace = {
         let info = info.clone();
         move |ev: web_sys::Event| {
@@ -425,6 +476,7 @@ fn dataset_row(info: DatasetInfo, l: Lang, run: impl Fn(Op) + Copy + 'static) ->
             <td class="num" data-testid="dataset-observations">{crate::format::number(info.observations as f64, 0, l)}</td>
             <td class="num">{crate::format::number(info.edits as f64, 0, l)}</td>
             <td class="row-actions">
+                <button data-testid="open-dataset" on:click=on_open>{d.open}</button>
                 <label class="file-button small">
                     {d.replace}
                     <input type="file" accept=".json,application/json" data-testid="replace-dataset" on:change=on_replace />

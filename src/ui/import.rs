@@ -341,6 +341,8 @@ pub fn ImportPage() -> impl IntoView {
     let meta = RwSignal::new(MetaForm::default());
     let name = RwSignal::new(String::new());
     let drag = RwSignal::new(false);
+    // Counts the reads started, so that a test (or a screen reader) can tell a new report.
+    let job = RwSignal::new(0u32);
     let runner: StoredValue<Option<Runner>, LocalStorage> = StoredValue::new_local(None);
     let stored_ids = LocalResource::new(move || async move {
         match st.open().await {
@@ -393,6 +395,7 @@ pub fn ImportPage() -> impl IntoView {
             }
         }
         let total = files.with_untracked(|f| f[main].bytes.length() as f64);
+        job.update(|j| *j += 1);
         phase.set(Phase::Reading { read: 0.0, total });
         report.set(None);
         dirty.set(false);
@@ -440,12 +443,8 @@ pub fn ImportPage() -> impl IntoView {
         if let Some(m) = main_index() {
             name.set(files.with_untracked(|f| file_stem(&f[m].name)));
         }
-        if missing().is_empty() {
-            run();
-        } else {
-            phase.set(Phase::Idle);
-            report.set(None);
-        }
+        // Read even when a package's resources are missing: the report then names each one.
+        run();
     };
 
     let on_pick = move |ev: web_sys::Event| {
@@ -507,7 +506,7 @@ pub fn ImportPage() -> impl IntoView {
             .await;
             match result {
                 Ok(_) => {
-                    shown.0.set(id);
+                    shown.set(id);
                     st.changed();
                     navigate.with_value(|go| go("/", Default::default()));
                 }
@@ -586,20 +585,20 @@ pub fn ImportPage() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Phase::Cancelled => view! { <p class="notice" role="status" data-testid="import-cancelled">{t.cancelled}</p> }.into_any(),
+                    Phase::Cancelled => view! { <p class="notice" role="status" data-testid="import-cancelled" data-job=job.get()>{t.cancelled}</p> }.into_any(),
                     Phase::Failed(msg) => view! {
-                        <div class="notice error" role="alert" data-testid="import-failed"><p>{t.failed}</p><pre>{msg}</pre></div>
+                        <div class="notice error" role="alert" data-testid="import-failed" data-job=job.get()><p>{t.failed}</p><pre>{msg}</pre></div>
                     }
                     .into_any(),
                     _ => ().into_any(),
                 }
             }}
             {move || report.get().map(|r| view! {
+                <Report report=r.clone() phase=phase job=job />
                 <Detected report=r.clone() opts=opts dirty=dirty run=run />
                 <Preview report=r.clone() />
                 <Roles report=r.clone() opts=opts dirty=dirty />
                 <MetaFields report=r.clone() meta=meta />
-                <Report report=r.clone() phase=phase />
                 <Actions report=r opts=opts meta=meta name=name stored=stored_ids phase=phase run=run save=save />
             })}
         </section>
@@ -894,7 +893,7 @@ fn problem_row(t: &'static ImportStrings, p: &Problem, kind: &'static str) -> im
 }
 
 #[component]
-fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>) -> impl IntoView {
+fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>, job: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();
@@ -911,7 +910,7 @@ fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>) -> impl IntoView {
             )
         };
         view! {
-            <section class="import-report" data-testid="import-report" data-ok=report.ok().to_string()
+            <section class="import-report" data-testid="import-report" data-job=job.get_untracked() data-ok=report.ok().to_string()
                 data-indicators=c.indicators data-series=c.series data-observations=c.observations
                 data-problems=report.problems_total data-warnings=report.warnings_total>
                 <h2>{t.report}</h2>

@@ -51,13 +51,15 @@ impl Shown {
             .unwrap_or_else(|| DEFAULT_ID.to_owned());
         let shown = Shown(RwSignal::new(first));
         provide_context(shown);
-        Effect::new(move |_| {
-            let id = shown.0.get();
-            if let Some(s) = local_storage() {
-                let _ = s.set_item(SHOWN_KEY, &id);
-            }
-        });
         shown
+    }
+
+    /// Shows dataset `id` from now on (and after a reload).
+    pub fn set(&self, id: String) {
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(SHOWN_KEY, &id);
+        }
+        self.0.set(id);
     }
 }
 
@@ -216,6 +218,7 @@ fn App() -> impl IntoView {
                     <A href="/data" attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
                     <A href="/methodology">{move || s().methodology}</A>
                 </nav>
+                <data::DatasetSwitch />
                 <button
                     class="lang-switch"
                     data-testid="lang-switch"

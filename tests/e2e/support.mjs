@@ -149,3 +149,77 @@ export function withExtraDataset(exportText, id, rows, kind = 'file') {
   );
   return JSON.stringify(pkg);
 }
+
+/// The import page (`/import`): files in, detected settings, roles, report, save.
+export class ImportPage {
+  constructor(page) { this.page = page; }
+  async open() {
+    await this.page.goto(BASE + '/');
+    await this.page.getByTestId('dashboard').waitFor();
+    await this.page.getByTestId('nav-import').click();
+    await this.page.getByTestId('import-page').waitFor();
+  }
+  report() { return this.page.getByTestId('import-report'); }
+  /// The number of the last read started (0 before any).
+  async job() {
+    return this.page.evaluate(() => Number(document.querySelector('[data-testid="import-report"], [data-testid="import-failed"], [data-testid="import-cancelled"]')?.dataset.job ?? 0));
+  }
+  /// Gives files (paths, or `{name, mimeType, buffer}` objects) without waiting.
+  async give(files) {
+    this.lastJob = await this.job();
+    await this.page.getByTestId('import-file').setInputFiles(files);
+  }
+  /// Waits for the report of a read newer than the last one seen, and returns its `data-` attributes.
+  async nextReport() {
+    await this.page.waitForFunction((job) => {
+      const e = document.querySelector('[data-testid="import-report"], [data-testid="import-failed"]');
+      return e && Number(e.dataset.job) > job && !document.querySelector('[data-testid="import-progress"]');
+    }, this.lastJob ?? 0, { timeout: 180_000 });
+    const failed = this.page.getByTestId('import-failed');
+    if (await failed.count()) throw new Error('import failed: ' + await failed.textContent());
+    const r = await this.report().evaluate((e) => ({ ...e.dataset }));
+    this.lastJob = Number(r.job);
+    return r;
+  }
+  async importFiles(files) {
+    await this.give(files);
+    return this.nextReport();
+  }
+  async reread() {
+    this.lastJob = await this.job();
+    await this.page.getByTestId('reread').click();
+    return this.nextReport();
+  }
+  problems() { return this.page.getByTestId('problem'); }
+  /// Saves under `name` and waits for the dashboard.
+  async save(name) {
+    if (name !== undefined) await this.page.getByTestId('import-name').fill(name);
+    await this.page.getByTestId('import-save').click();
+    await this.page.getByTestId('dashboard').waitFor();
+  }
+}
+
+/// Every record of every object store of Vigie's IndexedDB database, as one JSON text, so that a
+/// test can tell whether anything changed.
+export async function storeDigest(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('vigie');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const names = [...db.objectStoreNames];
+      const tx = db.transaction(names, 'readonly');
+      const out = {};
+      for (const n of names) {
+        const keys = tx.objectStore(n).getAllKeys();
+        const values = tx.objectStore(n).getAll();
+        values.onsuccess = () => {
+          out[n] = values.result.map((v, i) => [JSON.stringify(keys.result[i]),
+            v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? `bytes:${v.byteLength}` : JSON.stringify(v)]);
+        };
+      }
+      tx.oncomplete = () => { db.close(); resolve(JSON.stringify(out)); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}

@@ -1,0 +1,239 @@
+// The import page end to end: files read in the Web Worker, what Vigie detected shown and
+// corrected, column roles, indicator metadata, the validation report, saving into the store (the
+// dashboard then shows the file), progress and cancel on a large file, the page staying
+// responsive, the browser result equal to `vigie-check`'s, and the bad-input corpus leaving the
+// store exactly as it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { gunzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, OUT, ImportPage, DashboardPage, storeDigest } from './support.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = join(ROOT, 'tests/fixtures');
+const SHARED = join(ROOT, '..', 'shared', 'data');
+
+let browser;
+before(async () => { mkdirSync(OUT, { recursive: true }); browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function freshPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+const csv = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+/// What `vigie-check --json` says of files (the same core, natively).
+function check(paths) {
+  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'vigie-check', '--', '--json', ...paths],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out);
+}
+
+test('import: an Open SDG CSV with its metadata file, as vigie-check reads it, saved and shown', async () => {
+  const { context, page, errors } = await freshPage();
+  try {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const files = [join(FIXTURES, 'real/open-sdg-starter/data/indicator_1-1-1.csv'),
+      join(FIXTURES, 'real/open-sdg-starter/meta/1-1-1.yml')];
+    const r = await imp.importFiles(files);
+    const [cli] = check(files);
+    assert.equal(r.ok, 'true');
+    assert.equal(Number(r.indicators), cli.counts.indicators);
+    assert.equal(Number(r.series), cli.counts.series);
+    assert.equal(Number(r.observations), cli.counts.observations);
+    assert.equal(await page.getByTestId('detected-shape').textContent(), 'Open SDG');
+    assert.equal(await page.getByTestId('detected-delimiter').textContent(), '« , »');
+    assert.equal(await page.getByTestId('detected-periods').textContent(), cli.detected.period_format);
+    assert.equal(await page.getByTestId('picked-file').count(), 2);
+    const preview = page.getByTestId('preview');
+    assert.deepEqual(await preview.locator('thead th').allTextContents(), ['Year', 'Group', 'Value']);
+    assert.equal(await preview.locator('tbody tr').count(), Math.min(cli.counts.rows, 10));
+    await page.screenshot({ path: join(OUT, 'import-opensdg.png'), fullPage: true });
+
+    await imp.save();
+    const dash = new DashboardPage(page);
+    assert.equal(await dash.rows().count(), 1);
+    assert.match(await dash.row('1-1-1').textContent(), /Proportion of the population/);
+    assert.match(page.url(), /[?&]ds=indicator-1-1-1/);
+    // The choice survives a reload, and the switch goes back to the programme.
+    await page.reload();
+    await page.getByTestId('dashboard').waitFor();
+    assert.equal(await dash.rows().count(), 1);
+    await page.getByTestId('dataset-switch').selectOption('default');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="indicator-row"]').length > 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('import: corrected separators, column roles and indicator metadata change what is stored', async () => {
+  const { context, page, errors } = await freshPage();
+  try {
+    const imp = new ImportPage(page);
+    await imp.open();
+    // `1.234` reads as one point two three four until the person says `.` groups thousands.
+    let r = await imp.importFiles(csv('emissions.csv', 'indicator,year,value\nco2,2020,1.234\nco2,2021,1.150\n'));
+    assert.equal(r.ok, 'true');
+    assert.equal(await page.getByTestId('detected-decimal').textContent(), '« . »');
+    await page.getByTestId('set-decimal').selectOption({ label: '« , »' });
+    await page.getByTestId('set-thousands').selectOption({ label: '« . »' });
+    await page.getByTestId('settings-changed').waitFor();
+    r = await imp.reread();
+    assert.equal(await page.getByTestId('detected-decimal').textContent(), '« , »');
+    assert.equal(await page.getByTestId('detected-thousands').textContent(), '« . »');
+
+    await page.getByTestId('meta-name').fill('Émissions de CO₂ du port');
+    await page.getByTestId('meta-unit').fill('kt');
+    await page.getByTestId('meta-direction').selectOption('down');
+    await page.getByTestId('meta-baseline-period').fill('2020');
+    await page.getByTestId('meta-baseline-value').fill('1 500');
+    await page.getByTestId('meta-target-period').fill('2030');
+    await page.getByTestId('meta-target-value').fill('abc');
+    await page.getByTestId('meta-invalid').waitFor();
+    assert.equal(await page.getByTestId('import-save').isDisabled(), true);
+    await page.getByTestId('meta-target-value').fill('500');
+    await page.getByTestId('meta-invalid').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(OUT, 'import-settings.png'), fullPage: true });
+    await imp.save('Émissions du port');
+    const dash = new DashboardPage(page);
+    const row = dash.row('co2');
+    assert.match(await row.textContent(), /Émissions de CO₂ du port/);
+    assert.match(await row.textContent(), /1\s150/);
+    assert.match(await row.textContent(), /500/);
+
+    // Column roles: the territory becomes the indicator, the indicator column is ignored.
+    await imp.open();
+    const tidy = 'zone;indicateur;annee;valeur\nnord;co2;2020;3 200,5\nsud;co2;2020;1 200\nnord;co2;2021;3 100\nsud;co2;2021;1 100\n';
+    r = await imp.importFiles(csv('zones.csv', tidy));
+    assert.deepEqual([r.indicators, r.series, r.observations], ['1', '2', '4']);
+    assert.equal(await page.locator('[data-testid="role"][data-column="zone"]').inputValue(), 'Dimension');
+    await page.locator('[data-testid="role"][data-column="zone"]').selectOption('Indicator');
+    await page.locator('[data-testid="role"][data-column="indicateur"]').selectOption('Ignore');
+    r = await imp.reread();
+    assert.deepEqual([r.indicators, r.series, r.observations], ['2', '2', '4']);
+    await imp.save();
+    assert.equal(await dash.rows().count(), 2);
+    assert.match(await dash.row('nord').textContent(), /3\s100/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/// A long CSV of `rows` rows (about 32 bytes each).
+function longCsv(rows) {
+  const lines = ['indicator,geo,year,value'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`ind${i % 50},FR${String(i % 997).padStart(3, '0')},${1950 + (i % 70)},${(i * 7919 % 100003) / 100}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+test('import: a large file shows progress, keeps the page responsive, and cancel stores nothing', async () => {
+  const { context, page, errors } = await freshPage();
+  try {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const before = await storeDigest(page);
+    const big = csv('big.csv', longCsv(1_500_000));
+    await imp.give(big);
+    const progress = page.getByTestId('import-progress');
+    await progress.waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="import-progress"]')?.dataset.read) > 0);
+    // The main thread answers while the worker reads: timers keep firing at their pace.
+    const gaps = await page.evaluate(() => new Promise((resolve) => {
+      const gaps = [];
+      let last = performance.now();
+      const id = setInterval(() => { const t = performance.now(); gaps.push(t - last); last = t; }, 20);
+      setTimeout(() => { clearInterval(id); resolve(gaps); }, 400);
+    }));
+    assert.ok(Math.max(...gaps) < 250, `timer gaps while reading: ${gaps.map(Math.round).join(', ')}`);
+    await page.screenshot({ path: join(OUT, 'import-progress.png') });
+    await page.getByTestId('import-cancel').click();
+    await page.getByTestId('import-cancelled').waitFor();
+    assert.equal(await page.getByTestId('import-report').count(), 0);
+    assert.equal(await storeDigest(page), before);
+
+    // A new file after a cancel gets a new worker and reads to the end.
+    const r = await imp.importFiles(csv('small.csv', longCsv(20_000)));
+    assert.equal(r.observations, '20000');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('import: the 23 MB Eurostat TSV reads in the worker as vigie-check reads it', async (t) => {
+  const gz = join(SHARED, 'eurostat_bulk_tsv_gz/demo_r_mlifexp.tsv.gz');
+  if (!existsSync(gz)) {
+    t.skip(`${gz} is absent: the shared data directory is not on this machine`);
+    return;
+  }
+  const { context, page, errors } = await freshPage();
+  try {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const tsv = gunzipSync(readFileSync(gz));
+    await imp.give({ name: 'demo_r_mlifexp.tsv', mimeType: 'text/tab-separated-values', buffer: tsv });
+    await page.getByTestId('import-progress').waitFor();
+    const r = await imp.nextReport();
+    const [cli] = check([gz]);
+    assert.equal(Number(r.observations), cli.counts.observations);
+    assert.equal(Number(r.series), cli.counts.series);
+    assert.equal(Number(r.warnings), cli.warnings_total);
+    assert.equal(await page.getByTestId('detected-flags').textContent(), 'oui');
+    await page.screenshot({ path: join(OUT, 'import-eurostat.png'), fullPage: false });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+/// The bad-input corpus and the place of the message each file must get, read from the native test
+/// (tests/bad_inputs.rs) so the two cannot drift apart.
+function corpus() {
+  const text = readFileSync(join(ROOT, 'tests/bad_inputs.rs'), 'utf8');
+  const table = text.slice(text.indexOf('const CORPUS'), text.indexOf('];'));
+  return [...table.matchAll(/\("([^"]+)", (\d+), (\d+), "((?:[^"\\]|\\.)*)"\)/g)]
+    .map((m) => ({ name: m[1], line: Number(m[2]), column: Number(m[3]), expected: m[4].replace(/\\`/g, '`') }));
+}
+
+test('import: every file of the bad-input corpus gets its located message and the store is unchanged', async () => {
+  const { context, page, errors } = await freshPage();
+  try {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const before = await storeDigest(page);
+    const cases = corpus();
+    const names = readdirSync(join(FIXTURES, 'bad'));
+    assert.equal(cases.length, names.length, 'every corpus file has its expected message');
+    for (const c of cases) {
+      const r = await imp.importFiles(join(FIXTURES, 'bad', c.name));
+      assert.equal(r.ok, 'false', c.name);
+      const first = imp.problems().first();
+      assert.equal(Number(await first.getAttribute('data-line')), c.line, c.name);
+      assert.equal(Number(await first.getAttribute('data-column')), c.column, c.name);
+      assert.ok((await first.textContent()).includes(c.expected), `${c.name}: ${await first.textContent()}`);
+      assert.ok((await first.textContent()).startsWith(c.name), c.name);
+      assert.equal(await page.getByTestId('import-save').count(), 0, c.name);
+    }
+    // A 10 MB single line, made here.
+    const r = await imp.importFiles(csv('one_line.csv', 'indicator,year,value' + ',x'.repeat(5_000_000)));
+    assert.equal(r.ok, 'false');
+    await page.screenshot({ path: join(OUT, 'import-refused.png'), fullPage: true });
+    assert.equal(await storeDigest(page), before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
