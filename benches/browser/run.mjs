@@ -1,5 +1,6 @@
 // Runs one browser benchmark in headless Debian Chromium and prints its figures; the last line is
-// the one the issue asks for. Usage: node benches/browser/run.mjs kpi|chart (VIGIE_BENCH_URL set by xtask).
+// the one the issue asks for. Usage: node benches/browser/run.mjs kpi|chart|import (VIGIE_BENCH_URL
+// set by xtask; for import, VIGIE_BENCH_FILES is the JSON list of files and VIGIE_BENCH_RUNS the runs).
 import { chromium } from 'playwright-core';
 
 const which = process.argv[2];
@@ -9,11 +10,14 @@ const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
 const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const fmt = (x) => x.toFixed(1);
 
+// The import bench collects the page's garbage between runs (window.gc), so that a parser is not
+// timed while the garbage of the one before it is swept on the machine's other cores.
+if (which === 'import') args.push('--js-flags=--expose-gc');
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args });
 try {
   const page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(url + '/index.html');
+  await page.goto(url + (which === 'import' ? '/import.html' : '/index.html'));
   await page.waitForFunction(() => window.benchReady === true, null, { timeout: 120_000 });
   if (which === 'kpi') {
     const indicators = Number(process.env.KPI_INDICATORS ?? 1000);
@@ -36,6 +40,21 @@ try {
       lines.push({ n, v, u });
     }
     console.log(`chart: vigie_1m ${fmt(last.v)} ms, uplot_1m ${fmt(last.u)} ms, vigie/uplot ${(last.v / last.u).toFixed(2)}`);
+  } else if (which === 'import') {
+    const files = JSON.parse(process.env.VIGIE_BENCH_FILES);
+    const runs = Number(process.env.VIGIE_BENCH_RUNS ?? 5);
+    const results = await page.evaluate(([f, n]) => window.benchImport(f, n), [files, runs]);
+    for (const r of results) {
+      const mib = (ms) => (r.bytes / 1048576 / (ms / 1000)).toFixed(1);
+      const runsOf = (v) => v.map(fmt).join(', ');
+      console.log(`${r.name}: ${(r.bytes / 1048576).toFixed(1)} MiB, ${r.rows} rows; Vigie ${r.observations} observations (${(r.packedBytes / 1048576).toFixed(1)} MiB packed)`);
+      console.log(`  vigie (wasm worker, wall) ${fmt(median(r.vigie))} ms = ${mib(median(r.vigie))} MiB/s; runs ${runsOf(r.vigie)}`);
+      console.log(`  vigie (inside the worker) ${fmt(median(r.vigieWorker))} ms; runs ${runsOf(r.vigieWorker)}`);
+      console.log(`  udsv (typedArrs)          ${fmt(median(r.udsv))} ms = ${mib(median(r.udsv))} MiB/s; runs ${runsOf(r.udsv)}; first row ${r.udsvSample}`);
+      console.log(`  papaparse (dynamicTyping) ${fmt(median(r.papaparse))} ms = ${mib(median(r.papaparse))} MiB/s; runs ${runsOf(r.papaparse)}; first row ${r.papaSample}`);
+      console.log(`  (TextDecoder alone, included in the peers' times: ${fmt(median(r.decode))} ms)`);
+      console.log(`IMPORT name=${r.name} bytes=${r.bytes} rows=${r.rows} observations=${r.observations} vigie_ms=${median(r.vigie)} vigie_worker_ms=${median(r.vigieWorker)} udsv_ms=${median(r.udsv)} papaparse_ms=${median(r.papaparse)} decode_ms=${median(r.decode)}`);
+    }
   } else {
     throw new Error(`unknown benchmark ${which}`);
   }

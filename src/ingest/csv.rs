@@ -49,6 +49,7 @@ impl<'a> RowRef<'a> {
     }
 
     /// The text of field `i`, empty when out of range.
+    #[inline(always)]
     pub fn get(&self, i: usize) -> &'a str {
         match self.spans.get(i) {
             Some(s) if s.unescaped => self.extra.get(s.start..s.end).unwrap_or_default(),

@@ -231,6 +231,45 @@ pub fn import_with_progress(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> ImportReport {
+    import_compact(file_name, bytes, companions, opts, progress).into_report()
+}
+
+/// An import's outcome before a delimited file's observations and series leave the reader's
+/// compact form: `into_report` makes them `Observation`s and `Series`; `transfer::pack_imported`
+/// encodes them without that step.
+#[derive(Debug)]
+pub struct Imported {
+    /// The report; when `rows` is given, its dataset's `observations` and `series` are still empty.
+    pub report: ImportReport,
+    pub rows: Option<table::Rows>,
+}
+
+impl From<ImportReport> for Imported {
+    fn from(report: ImportReport) -> Self {
+        Imported { report, rows: None }
+    }
+}
+
+impl Imported {
+    /// The report with every observation in its dataset.
+    pub fn into_report(self) -> ImportReport {
+        let mut report = self.report;
+        if let (Some(rows), Some(ds)) = (self.rows, report.dataset.as_mut()) {
+            ds.series = rows.series_list();
+            ds.observations = rows.into_observations();
+        }
+        report
+    }
+}
+
+/// `import_with_progress`, leaving a delimited file's observations compact (see `Imported`).
+pub fn import_compact(
+    file_name: &str,
+    bytes: &[u8],
+    companions: &[(&str, &[u8])],
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Imported {
     let (text, enc) = decode::decode(bytes, opts.encoding);
     let refuse = |format, expected: &str, found: &str| {
         ImportReport::refused(
@@ -244,22 +283,27 @@ pub fn import_with_progress(
             Format::Unsupported,
             "indicator data (the file is empty)",
             "",
-        );
+        )
+        .into();
     }
     if bytes.starts_with(&[0x1f, 0x8b]) {
         let inner = match super::zip::gunzip(bytes) {
             Ok(b) if !b.starts_with(&[0x1f, 0x8b]) => b,
-            Ok(_) => return refuse(Format::Unsupported, "one level of gzip compression", ""),
+            Ok(_) => {
+                return refuse(Format::Unsupported, "one level of gzip compression", "").into()
+            }
             Err(e) => {
                 return refuse(
                     Format::Unsupported,
                     &format!("a readable gzip file ({})", e.0),
                     "",
                 )
+                .into()
             }
         };
         let inner_name = file_name.strip_suffix(".gz").unwrap_or(file_name);
-        let mut r = import_with_progress(inner_name, &inner, companions, opts, progress);
+        let mut imported = import_compact(inner_name, &inner, companions, opts, progress);
+        let r = &mut imported.report;
         r.file = file_name.to_owned();
         r.detected.gzip = true;
         for p in r.problems.iter_mut().chain(r.warnings.iter_mut()) {
@@ -267,17 +311,18 @@ pub fn import_with_progress(
                 p.file = file_name.to_owned();
             }
         }
-        return r;
+        return imported;
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return import_xlsx(file_name, bytes, opts);
+        return import_xlsx(file_name, bytes, opts).into();
     }
     if decode::looks_binary(bytes, enc) {
         return refuse(
             Format::Unsupported,
             "a text file (CSV, TSV, JSON); this one holds binary bytes",
             "",
-        );
+        )
+        .into();
     }
     let e = ext(file_name);
     if matches!(e.as_str(), "md" | "yml" | "yaml") {
@@ -285,16 +330,18 @@ pub fn import_with_progress(
             Format::Metadata,
             "indicator data (this is indicator metadata: import it together with its data CSV)",
             "",
-        );
+        )
+        .into();
     }
     let first = text.trim_start_matches('\u{feff}').trim_start();
     if e == "json" || first.starts_with('{') || first.starts_with('[') {
-        return import_json(file_name, &text, enc, companions, opts);
+        return import_json(file_name, &text, enc, companions, opts).into();
     }
     let stem_name = stem(file_name);
     let meta = open_sdg_meta(&stem_name, companions);
-    let mut report = import_delimited(file_name, &text, enc, &stem_name, opts, None, progress);
-    if let (Some((name, unit)), Some(ds)) = (meta, report.dataset.as_mut()) {
+    let mut imported =
+        import_delimited_compact(file_name, &text, enc, &stem_name, opts, None, progress);
+    if let (Some((name, unit)), Some(ds)) = (meta, imported.report.dataset.as_mut()) {
         for ind in ds.indicators.iter_mut() {
             if !name.is_empty() {
                 ind.name = Text::new(&name, &name);
@@ -304,7 +351,7 @@ pub fn import_with_progress(
             }
         }
     }
-    report
+    imported
 }
 
 fn open_sdg_meta(stem: &str, companions: &[(&str, &[u8])]) -> Option<(String, String)> {
@@ -350,6 +397,19 @@ pub fn import_delimited(
     dialect_hint: Option<Dialect>,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> ImportReport {
+    import_delimited_compact(file, text, enc, stem, opts, dialect_hint, progress).into_report()
+}
+
+/// `import_delimited`, leaving the observations compact (see `Imported`).
+pub fn import_delimited_compact(
+    file: &str,
+    text: &str,
+    enc: Encoding,
+    stem: &str,
+    opts: &ImportOptions,
+    dialect_hint: Option<Dialect>,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Imported {
     let mut det = Detected::new(enc, Format::Delimited);
     let dialect = match (opts.delimiter, dialect_hint) {
         (Some(d), _) => Some(Dialect {
@@ -368,7 +428,7 @@ pub fn import_delimited(
     };
     let sample = match sniff::sample(file, text, dialect, opts.header_line) {
         Ok(s) => s,
-        Err(p) => return ImportReport::refused(file, det, p),
+        Err(p) => return ImportReport::refused(file, det, p).into(),
     };
     det.delimiter = Some(sample.dialect.delimiter as char);
     det.quote = sample.dialect.quote.map(|q| q as char);
@@ -402,7 +462,7 @@ pub fn import_delimited(
             Problem::at(file, header_at.0, 1, "", "a header row naming the columns"),
         );
         r.preview = preview;
-        return r;
+        return r.into();
     }
     // Duplicate names in a header make roles ambiguous.
     let mut seen = HashSet::new();
@@ -420,7 +480,7 @@ pub fn import_delimited(
                 ),
             );
             r.preview = preview;
-            return r;
+            return r.into();
         }
     }
     if sample.rows.is_empty() {
@@ -430,7 +490,7 @@ pub fn import_delimited(
             Problem::at(file, header_at.0, 0, "", "data rows after the header"),
         );
         r.preview = preview;
-        return r;
+        return r.into();
     }
     let plan = table::guess(
         &sample.header,
@@ -456,7 +516,7 @@ pub fn import_delimited(
                 ),
             );
             r.preview = preview;
-            return r;
+            return r.into();
         }
     };
     if let Some(roles) = &opts.roles {
@@ -479,7 +539,7 @@ pub fn import_delimited(
                     ),
                 );
                 r.preview = preview;
-                return r;
+                return r.into();
             }
         }
         match table::shape_of(&plan.columns, plan.shape == Shape::OpenSdg) {
@@ -491,7 +551,7 @@ pub fn import_delimited(
                     Problem::at(file, 0, 0, "", format!("column roles with {e}")),
                 );
                 r.preview = preview;
-                return r;
+                return r.into();
             }
         }
     }
@@ -527,7 +587,7 @@ pub fn import_delimited(
             return true;
         }
         let w = (0..row.len())
-            .rposition(|i| !row.get(i).trim().is_empty())
+            .rposition(|i| !table::trim(row.get(i)).is_empty())
             .map(|p| p + 1)
             .unwrap_or(0);
         if w == 0 {
@@ -548,7 +608,7 @@ pub fn import_delimited(
                 format!("{ncols} fields, as in the header (found 1)"),
             );
         }
-        b.row(row.len(), &|i| row.get(i), &|i| row.loc(i));
+        b.row(row);
         true
     });
     if cancelled {
@@ -565,7 +625,7 @@ pub fn import_delimited(
         );
         r.preview = preview;
         r.columns = plan.columns.clone();
-        return r;
+        return r.into();
     }
     progress(text.len(), text.len());
     if let Err(p) = scanned {
@@ -610,22 +670,22 @@ fn finish(
     det: Detected,
     columns: Vec<Column>,
     preview: Vec<Vec<String>>,
-    b: Builder,
+    mut b: Builder,
     opts: &ImportOptions,
-) -> ImportReport {
+) -> Imported {
     let (problems, warnings, pt, wt, missing_cells, rows) = (
-        b.problems.clone(),
-        b.warnings.clone(),
+        std::mem::take(&mut b.problems),
+        std::mem::take(&mut b.warnings),
         b.problem_count,
         b.warning_count,
         b.missing_cells,
         b.rows,
     );
     let series_total = b.series_count();
-    let (indicators, observations, series) = b.finish();
+    let (indicators, observations) = b.finish();
     let mut problems = problems;
     let mut problems_total = pt;
-    if problems_total == 0 && observations.iter().all(|o| o.value.is_none()) {
+    if problems_total == 0 && !observations.any_value() {
         problems.push(Problem::at(
             file,
             0,
@@ -645,8 +705,6 @@ fn finish(
     let dataset = if problems_total == 0 || opts.accept_errors {
         let mut ds = Dataset {
             indicators,
-            observations,
-            series,
             ..Dataset::default()
         };
         ds.programme.source = file.to_owned();
@@ -655,17 +713,20 @@ fn finish(
     } else {
         None
     };
-    ImportReport {
-        file: file.to_owned(),
-        detected: det,
-        columns,
-        preview,
-        counts,
-        dataset,
-        problems,
-        warnings,
-        problems_total,
-        warnings_total: wt,
+    Imported {
+        rows: dataset.is_some().then_some(observations),
+        report: ImportReport {
+            file: file.to_owned(),
+            detected: det,
+            columns,
+            preview,
+            counts,
+            dataset,
+            problems,
+            warnings,
+            problems_total,
+            warnings_total: wt,
+        },
     }
 }
 
@@ -880,13 +941,30 @@ fn import_rows(
     det.period_format = period_format(&plan, &sample);
     let mut b = Builder::new(&plan, file, opts.known_indicators.clone());
     for (i, r) in rows.iter().enumerate() {
-        b.row(
-            r.len(),
-            &|j| r.get(j).map(String::as_str).unwrap_or(""),
-            &|j| loc(i, j),
-        );
+        b.row(&Record { cells: r, i, loc });
     }
-    finish(file, det, plan.columns.clone(), preview, b, opts)
+    finish(file, det, plan.columns.clone(), preview, b, opts).into_report()
+}
+
+/// A row already split into texts, placed by `loc(row, column)`.
+struct Record<'a> {
+    cells: &'a [String],
+    i: usize,
+    loc: &'a dyn Fn(usize, usize) -> (usize, usize),
+}
+
+impl<'a> table::Cells<'a> for Record<'a> {
+    fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    fn cell(&self, j: usize) -> &'a str {
+        self.cells.get(j).map(String::as_str).unwrap_or("")
+    }
+
+    fn loc(&self, j: usize) -> (usize, usize) {
+        (self.loc)(self.i, j)
+    }
 }
 
 fn import_xlsx(file: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {

@@ -39,17 +39,42 @@ fn is_space(c: char) -> bool {
 }
 
 /// Splits a glued Eurostat flag (`79.2 e`, `: c`, `12.3 p`, `bp`) from its value.
+#[inline(always)]
 pub fn split_flag(s: &str) -> (&str, &str) {
-    if let Some((v, f)) = s.rsplit_once(' ') {
-        if !f.is_empty() && f.len() <= 3 && f.bytes().all(|b| b.is_ascii_lowercase()) {
-            let v = v.trim_end_matches(is_space);
-            if !v.is_empty() {
-                return (v, f);
-            }
+    // The flag is what follows the last space: one to three lower-case ASCII letters.
+    // Plain loops: this runs for every value cell of a Eurostat file.
+    let b = s.as_bytes();
+    let mut letters = 0;
+    while letters < 4 && letters < b.len() && b[b.len() - 1 - letters].is_ascii_lowercase() {
+        letters += 1;
+    }
+    // One to three letters (`wrapping_sub`: a plain comparison, where `contains` is a call at opt-level z).
+    if letters.wrapping_sub(1) < 3 && b.len() > letters && b[b.len() - letters - 1] == b' ' {
+        let space = b.len() - letters - 1;
+        let v = trim_end_spaces(&s[..space]);
+        if !v.is_empty() {
+            return (v, &s[space + 1..]);
         }
     }
     // Eurostat also glues flags without a space in a few files: `12.3e`.
     (s, "")
+}
+
+/// `s` without trailing spaces (ASCII, U+00A0, U+202F, tab).
+#[inline(always)]
+fn trim_end_spaces(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && (b[end - 1] == b' ' || b[end - 1] == b'\t') {
+        end -= 1;
+    }
+    if end > 0 && b[end - 1] >= 0x80 {
+        s[..end].trim_end_matches(is_space)
+    } else if end < b.len() {
+        &s[..end]
+    } else {
+        s
+    }
 }
 
 /// Reads one cell. `flags` enables Eurostat flag splitting; `missing` lists the markers in use.
@@ -59,23 +84,139 @@ pub fn read_cell<'a>(
     missing: &[String],
     flags: bool,
 ) -> Cell<'a> {
-    let s = raw.trim_matches(|c: char| is_space(c) || c == '\u{feff}');
+    read_cell_counted(raw, style, missing, flags, true).0
+}
+
+/// Whether any of the markers holds a digit (then a plain number may be one of them).
+pub fn markers_have_digits(missing: &[String]) -> bool {
+    missing
+        .iter()
+        .any(|m| m.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// `read_cell` and, for a number, its `decimals`. When `markers_have_digits` is false (see the
+/// function of that name), a plain number is read before the markers are compared: none can equal it.
+#[inline(always)]
+pub fn read_cell_counted<'a>(
+    raw: &'a str,
+    style: NumberStyle,
+    missing: &[String],
+    flags: bool,
+    markers_have_digits: bool,
+) -> (Cell<'a>, u8) {
+    let s = trim_cell(raw);
     let (s, flag) = if flags { split_flag(s) } else { (s, "") };
     if s.is_empty() {
-        return Cell::Missing("", flag);
+        return (Cell::Missing("", flag), 0);
+    }
+    if !markers_have_digits && style.decimal.is_ascii() {
+        if let Some((v, frac)) = plain_decimal(s.as_bytes(), style.decimal as u8) {
+            return (Cell::Number(v, flag), frac.min(6) as u8);
+        }
     }
     if missing.iter().any(|m| m == s) {
-        return Cell::Missing(s, flag);
+        return (Cell::Missing(s, flag), 0);
     }
     match parse_number(s, style) {
-        Ok(v) => Cell::Number(v, flag),
-        Err(e) => Cell::Bad(e),
+        Ok(v) => (Cell::Number(v, flag), decimals(raw, style)),
+        Err(e) => (Cell::Bad(e), 0),
     }
+}
+
+/// A plain decimal cell (see `plain_decimal`), with its Eurostat flag when `flags`: the value, the
+/// flag and the digits after the separator (at most 6); `None` for anything else, which
+/// `read_cell_counted` reads.
+#[inline(always)]
+pub fn plain_cell(raw: &str, decimal: char, flags: bool) -> Option<(f64, &str, u8)> {
+    if !decimal.is_ascii() {
+        return None;
+    }
+    let s = trim_cell(raw);
+    let (s, flag) = if flags { split_flag(s) } else { (s, "") };
+    let (v, frac) = plain_decimal(s.as_bytes(), decimal as u8)?;
+    Some((v, flag, frac.min(6) as u8))
+}
+
+/// A cell without its surrounding spaces (ASCII, U+00A0, U+202F, tab) and byte-order marks.
+#[inline(always)]
+fn trim_cell(raw: &str) -> &str {
+    // Plain loops over bytes: this runs for every value cell.
+    let b = raw.as_bytes();
+    let (mut start, mut end) = (0, b.len());
+    while start < end && (b[start] == b' ' || b[start] == b'\t') {
+        start += 1;
+    }
+    while end > start && (b[end - 1] == b' ' || b[end - 1] == b'\t') {
+        end -= 1;
+    }
+    if start == end {
+        return "";
+    }
+    // Both ends are ASCII or the end of the text, so char boundaries.
+    let t = if start > 0 || end < b.len() {
+        &raw[start..end]
+    } else {
+        raw
+    };
+    if b[start] >= 0x80 || b[end - 1] >= 0x80 {
+        t.trim_matches(|c: char| is_space(c) || c == '\u{feff}')
+    } else {
+        t
+    }
+}
+
+/// Powers of ten that a double holds exactly.
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The common case read without the general parser: `-?digits(<decimal>digits)?` whose digits fit a
+/// double exactly; then one division by an exact power of ten is correctly rounded, so the result
+/// equals what `str::parse` gives. Returns the value and the digit count after the separator;
+/// `None` for anything else (the general reader decides).
+#[inline(always)]
+pub fn plain_decimal(s: &[u8], decimal: u8) -> Option<(f64, usize)> {
+    if s.is_empty() {
+        return None;
+    }
+    let neg = s[0] == b'-';
+    let (mut m, mut int_digits, mut frac, mut point) = (0u64, 0usize, 0usize, false);
+    let mut k = usize::from(neg);
+    while k < s.len() {
+        let c = s[k];
+        k += 1;
+        if c.wrapping_sub(b'0') < 10 {
+            if int_digits + frac >= 19 {
+                return None;
+            }
+            m = m * 10 + u64::from(c - b'0');
+            if point {
+                frac += 1;
+            } else {
+                int_digits += 1;
+            }
+        } else if c == decimal && !point {
+            point = true;
+        } else {
+            return None;
+        }
+    }
+    if int_digits == 0 || (point && frac == 0) || m > 1 << 53 || frac >= EXACT_POW10.len() {
+        return None;
+    }
+    let v = m as f64 / EXACT_POW10[frac];
+    Some((if neg { -v } else { v }, frac))
 }
 
 /// Parses a number written with `style`; the error says what was expected.
 pub fn parse_number(s: &str, style: NumberStyle) -> Result<f64, &'static str> {
     let b = s.as_bytes();
+    if style.decimal.is_ascii() {
+        if let Some((v, _)) = plain_decimal(b, style.decimal as u8) {
+            return Ok(v);
+        }
+    }
     // Fast path: plain ASCII number with a point.
     if style.decimal == '.'
         && b.iter()
@@ -189,6 +330,99 @@ mod tests {
             read_cell("1.234.567,5", dot, &miss(), false),
             Cell::Number(1234567.5, "")
         );
+    }
+
+    #[test]
+    fn plain_decimals_read_exactly_as_the_general_parser() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..200_000 {
+            let r = next();
+            let int = (r % 1_000_000).to_string();
+            let frac = format!("{:0w$}", next() % 1_000_000_000, w = 9)[..(r >> 40) as usize % 10]
+                .to_owned();
+            let sign = if r & 1 == 1 { "-" } else { "" };
+            let s = if frac.is_empty() {
+                format!("{sign}{int}")
+            } else {
+                format!("{sign}{int}.{frac}")
+            };
+            let (v, d) = plain_decimal(s.as_bytes(), b'.').expect("a plain decimal");
+            assert_eq!(v.to_bits(), s.parse::<f64>().unwrap().to_bits(), "{s}");
+            assert_eq!(d, frac.len());
+        }
+        for s in ["9007199254740993", "0.1", "123456789012.3456", "-0", "00.5"] {
+            let got = plain_decimal(s.as_bytes(), b'.').map(|(v, _)| v.to_bits());
+            assert!(
+                got.is_none() || got == Some(s.parse::<f64>().unwrap().to_bits()),
+                "{s}"
+            );
+        }
+        for s in [
+            "",
+            "-",
+            ".5",
+            "1.",
+            "1e3",
+            "+1",
+            "1.2.3",
+            "1,5",
+            "12345678901234567890",
+        ] {
+            assert_eq!(plain_decimal(s.as_bytes(), b'.'), None, "{s}");
+        }
+        assert_eq!(plain_decimal(b"-7,25", b','), Some((-7.25, 2)));
+        let miss: Vec<String> = vec!["-".into(), "999".into()];
+        assert!(markers_have_digits(&miss));
+        let en = NumberStyle::default();
+        assert_eq!(
+            read_cell_counted("999", en, &miss, false, true).0,
+            Cell::Missing("999", "")
+        );
+        assert_eq!(
+            read_cell_counted(" 79.25 e", en, &miss, true, false),
+            (Cell::Number(79.25, "e"), 2)
+        );
+    }
+
+    #[test]
+    fn byte_level_trims_and_flag_split_match_their_char_level_definitions() {
+        fn split_flag_ref(s: &str) -> (&str, &str) {
+            if let Some((v, f)) = s.rsplit_once(' ') {
+                if !f.is_empty() && f.len() <= 3 && f.bytes().all(|b| b.is_ascii_lowercase()) {
+                    let v = v.trim_end_matches(is_space);
+                    if !v.is_empty() {
+                        return (v, f);
+                    }
+                }
+            }
+            (s, "")
+        }
+        let alphabet = [
+            " ", "\t", "\u{a0}", "\u{202f}", "\u{feff}", "7", ".", ":", "e", "p", "b", "X", "é",
+            "\n",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 7) as usize;
+            let s: String = (0..len)
+                .map(|k| alphabet[((x >> (8 + 5 * k)) % alphabet.len() as u64) as usize])
+                .collect();
+            assert_eq!(split_flag(&s), split_flag_ref(&s), "{s:?}");
+            assert_eq!(
+                trim_cell(&s),
+                s.trim_matches(|c: char| is_space(c) || c == '\u{feff}'),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

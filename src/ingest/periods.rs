@@ -56,6 +56,18 @@ pub fn month_name(s: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// Whether `s` holds four ASCII digits in a row.
+fn has_four_digits(s: &str) -> bool {
+    let mut run = 0;
+    for b in s.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -106,6 +118,11 @@ pub fn parse(text: &str, order: DateOrder) -> Result<Period, PeriodFault> {
     }
     if let Some(y) = year4(t) {
         return Ok(Period::Year(y));
+    }
+    // Every form below holds a four-digit year or a slash (`18/02/20`): reject the rest (values,
+    // names) at once, as sniffing asks this of every sampled cell.
+    if !t.contains('/') && !has_four_digits(t) {
+        return Err(PeriodFault::NotAPeriod);
     }
     // World Bank headers: `2000 [YR2000]`.
     if let Some((y, rest)) = t.split_once(' ') {

@@ -8,7 +8,9 @@
 //! little-endian. The worker glue (`crate::worker`) only moves these bytes; everything here is
 //! tested natively.
 
-use super::import::{import_with_progress, ImportOptions, ImportReport};
+use super::import::{import_compact, ImportOptions, ImportReport, Imported};
+use super::table::Rows;
+use crate::model::{Axis, Dataset, Indicator, Programme, Project};
 use crate::store::columns::{decode_chunk_into, encode_chunks};
 use crate::store::DatasetHead;
 
@@ -54,7 +56,7 @@ pub fn run_import(
             }
         }
     };
-    pack(import_with_progress(
+    pack_imported(import_compact(
         file_name, bytes, companions, &opts, progress,
     ))
 }
@@ -93,26 +95,141 @@ pub fn missing_companions(main: &str, bytes: &[u8], given: &[&str]) -> Vec<Strin
         .collect()
 }
 
+/// `DatasetHead` borrowed, without its series.
+#[derive(serde::Serialize)]
+struct HeadRef<'a> {
+    programme: &'a Programme,
+    axes: &'a [Axis],
+    projects: &'a [Project],
+    indicators: &'a [Indicator],
+}
+
+/// The JSON of `DatasetHead` for a dataset whose series are still in the reader's table: the same
+/// bytes as serde's, the series (up to hundreds of thousands) written directly.
+fn head_json(ds: &Dataset, rows: &Rows) -> Vec<u8> {
+    let head = HeadRef {
+        programme: &ds.programme,
+        axes: &ds.axes,
+        projects: &ds.projects,
+        indicators: &ds.indicators,
+    };
+    let mut out = serde_json::to_vec(&head).expect("a dataset head always serialises");
+    out.pop(); // the closing brace: `series` is the last field
+    out.extend_from_slice(b",\"series\":[");
+    for (k, s) in rows.series_refs().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"indicator\":");
+        json_str(&mut out, s.indicator.as_bytes());
+        out.extend_from_slice(b",\"dimensions\":[");
+        for (j, (name, value)) in s.dimensions.raw_pairs().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            out.push(b'[');
+            json_str(&mut out, name);
+            out.push(b',');
+            json_str(&mut out, value);
+            out.push(b']');
+        }
+        out.extend_from_slice(b"]}");
+    }
+    out.extend_from_slice(b"]}");
+    out
+}
+
+/// A JSON string as serde_json writes it: `"` and `\` escaped, control characters as `\n`-style
+/// escapes or `\u00XX`, everything else as is (`s` is UTF-8).
+fn json_str(out: &mut Vec<u8>, s: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let escaped = |c: u8| c < 0x20 || c == b'"' || c == b'\\';
+    out.push(b'"');
+    let b = s;
+    // Most texts (codes, names) need no escape: one copy.
+    let mut k = 0;
+    while k < b.len() && !escaped(b[k]) {
+        k += 1;
+    }
+    if k == b.len() {
+        out.extend_from_slice(b);
+        out.push(b'"');
+        return;
+    }
+    let mut from = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let short = match c {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            0x0c => b'f',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            0..=0x1f => b'u',
+            _ => continue,
+        };
+        out.extend_from_slice(&b[from..i]);
+        out.push(b'\\');
+        out.push(short);
+        if short == b'u' {
+            out.extend_from_slice(&[b'0', b'0', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]]);
+        }
+        from = i + 1;
+    }
+    out.extend_from_slice(&b[from..]);
+    out.push(b'"');
+}
+
 fn push_block(out: &mut Vec<u8>, block: &[u8]) {
     out.extend_from_slice(&(block.len() as u32).to_le_bytes());
     out.extend_from_slice(block);
 }
 
 /// Packs a report (and its dataset, if any) into one byte array.
-pub fn pack(mut report: ImportReport) -> Vec<u8> {
+pub fn pack(report: ImportReport) -> Vec<u8> {
+    pack_imported(report.into())
+}
+
+/// Packs an import's outcome; a delimited file's observations go from the reader's compact form
+/// straight into chunks (the same bytes as `pack` of `Imported::into_report`).
+pub fn pack_imported(imported: Imported) -> Vec<u8> {
+    let Imported { mut report, rows } = imported;
     let dataset = report.dataset.take();
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
     let json = serde_json::to_vec(&report).expect("a report always serialises");
-    push_block(&mut out, &json);
-    if let Some(ds) = dataset {
-        let (head, observations) = DatasetHead::split(ds);
-        let head = serde_json::to_vec(&head).expect("a dataset head always serialises");
-        push_block(&mut out, &head);
-        let chunks = encode_chunks(&observations);
-        out.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
-        for c in &chunks {
-            push_block(&mut out, c);
+    let Some(ds) = dataset else {
+        let mut out = Vec::with_capacity(8 + json.len());
+        out.extend_from_slice(MAGIC);
+        push_block(&mut out, &json);
+        return out;
+    };
+    let mut out;
+    match rows {
+        Some(rows) => {
+            let head = head_json(&ds, &rows);
+            // 24 bytes an observation in chunks, and their sparse notes and flags: reserving a
+            // little more spares a copy of the whole result when it grows.
+            out = Vec::with_capacity(16 + json.len() + head.len() + 28 * rows.len() + 4096);
+            out.extend_from_slice(MAGIC);
+            push_block(&mut out, &json);
+            push_block(&mut out, &head);
+            out.extend_from_slice(&(rows.chunk_count() as u32).to_le_bytes());
+            rows.write_chunks(&mut out);
+        }
+        None => {
+            let (head, observations) = DatasetHead::split(ds);
+            let head = serde_json::to_vec(&head).expect("a dataset head always serialises");
+            let chunks = encode_chunks(&observations);
+            let size =
+                16 + json.len() + head.len() + chunks.iter().map(|c| 4 + c.len()).sum::<usize>();
+            out = Vec::with_capacity(size);
+            out.extend_from_slice(MAGIC);
+            push_block(&mut out, &json);
+            push_block(&mut out, &head);
+            out.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
+            for c in &chunks {
+                push_block(&mut out, c);
+            }
         }
     }
     out
@@ -243,6 +360,40 @@ mod tests {
         );
         assert!(missing_companions("datapackage.json", pkg, &["obs.csv", "ind.csv"]).is_empty());
         assert!(missing_companions("data.csv", b"a,b\n", &[]).is_empty());
+    }
+
+    #[test]
+    fn json_strings_are_written_as_serde_writes_them() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("é€\u{2028}😀\"\\");
+        for s in [all.as_str(), "", "plain", "a\"b", "\u{1f}x\u{7f}"] {
+            let mut out = Vec::new();
+            json_str(&mut out, s.as_bytes());
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn a_compact_pack_equals_the_pack_of_the_whole_report() {
+        let csv = "indicator,geo,sex,year,value,flag\nco2,\"A\"\"x\",F,2020,1.5,p\n\
+                   co2,\"b\\\\c\",M,2019/20,2,\nwaste,\"t\tab\",,2021,,\nco2,é,F,2020,3,\n";
+        let compact = super::super::import::import_compact(
+            "d.csv",
+            csv.as_bytes(),
+            &[],
+            &ImportOptions::default(),
+            &mut |_, _| true,
+        );
+        assert!(compact.rows.is_some());
+        let whole = compact.report.clone();
+        let direct = pack_imported(compact);
+        let report = super::super::import("d.csv", csv.as_bytes(), &ImportOptions::default());
+        assert!(report.ok(), "{:?}", report.problems);
+        assert!(whole.dataset.is_some());
+        assert_eq!(direct, pack(report));
     }
 
     #[test]

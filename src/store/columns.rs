@@ -68,123 +68,277 @@ where
 
 /// Encodes one chunk of rows.
 pub fn encode_chunk(rows: &[Observation]) -> Vec<u8> {
-    let n = rows.len();
-    // Indicator dictionary, in order of first appearance.
-    let mut dict: Vec<&str> = Vec::new();
-    let mut codes: Vec<u32> = Vec::with_capacity(n);
+    let mut e = ChunkEncoder::new(rows.len());
     for o in rows {
+        e.push(RowView {
+            indicator: &o.indicator,
+            period: o.period,
+            value: o.value,
+            provenance: o.provenance,
+            note: &o.note,
+            series: o.series,
+            flag: &o.flag,
+        });
+    }
+    e.finish()
+}
+
+/// One row as the encoder reads it, so that rows kept in another form (the importer's) are encoded
+/// without first becoming `Observation`s.
+#[derive(Debug, Clone, Copy)]
+pub struct RowView<'a> {
+    pub indicator: &'a str,
+    pub period: Period,
+    pub value: Option<f64>,
+    pub provenance: Provenance,
+    pub note: &'a str,
+    pub series: Option<u32>,
+    pub flag: &'a str,
+}
+
+/// Builds one chunk of a known number of rows (at most `CHUNK_ROWS`) in a single pass: the
+/// fixed-width columns are allocated once, zeroed, and written in place.
+pub struct ChunkEncoder<'a> {
+    /// Rows pushed so far, and rows planned.
+    n: usize,
+    rows: usize,
+    /// Indicator dictionary, in order of first appearance.
+    dict: Vec<&'a str>,
+    codes: Vec<u8>,
+    periods: Vec<u8>,
+    values: Vec<u8>,
+    missing: Vec<u8>,
+    prov: Vec<u8>,
+    series: Vec<u8>,
+    any_series: bool,
+    notes: SparseText,
+    flags: SparseText,
+}
+
+/// Writes `src` at `dst[at..]` (plain stores: this runs for every cell of every row).
+#[inline(always)]
+fn put<const N: usize>(dst: &mut [u8], at: usize, src: [u8; N]) {
+    let mut k = 0;
+    while k < N {
+        dst[at + k] = src[k];
+        k += 1;
+    }
+}
+
+/// Fills `dst` with copies of `pattern` (whose length divides `dst`'s), doubling what is written.
+fn fill(dst: &mut [u8], pattern: &[u8]) {
+    if dst.is_empty() {
+        return;
+    }
+    dst[..pattern.len()].copy_from_slice(pattern);
+    let mut done = pattern.len();
+    while done < dst.len() {
+        let more = done.min(dst.len() - done);
+        dst.copy_within(..more, done);
+        done += more;
+    }
+}
+
+/// A text column empty on most rows: `{count: u32, (row: u32, length: u32, bytes)…}`.
+#[derive(Default)]
+struct SparseText {
+    count: u32,
+    body: Vec<u8>,
+}
+
+impl SparseText {
+    #[inline(always)]
+    fn push(&mut self, row: usize, s: &str) {
+        if !s.is_empty() {
+            self.add(row, s);
+        }
+    }
+
+    fn add(&mut self, row: usize, s: &str) {
+        self.count += 1;
+        self.body.extend_from_slice(&(row as u32).to_le_bytes());
+        self.body.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        self.body.extend_from_slice(s.as_bytes());
+    }
+
+    /// The section, or `None` when every row's text is empty.
+    fn section(self) -> Option<Vec<u8>> {
+        (self.count > 0).then(|| {
+            let mut t = Vec::with_capacity(4 + self.body.len());
+            t.extend_from_slice(&self.count.to_le_bytes());
+            t.extend_from_slice(&self.body);
+            t
+        })
+    }
+}
+
+impl<'a> ChunkEncoder<'a> {
+    /// An encoder for `rows` rows (fewer may be pushed).
+    pub fn new(rows: usize) -> Self {
+        ChunkEncoder {
+            n: 0,
+            rows,
+            dict: Vec::new(),
+            codes: vec![0; 4 * rows],
+            periods: vec![0; 7 * rows],
+            values: vec![0; 8 * rows],
+            missing: vec![0; rows.div_ceil(8)],
+            prov: vec![0; rows],
+            series: vec![0; 4 * rows],
+            any_series: false,
+            notes: SparseText::default(),
+            flags: SparseText::default(),
+        }
+    }
+
+    /// Rows so far.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether no row was pushed.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Appends one row.
+    pub fn push(&mut self, o: RowView<'a>) {
+        self.push_run(o.indicator, o.period, o.provenance, 1, |_| {
+            (o.value, o.series, o.note, o.flag)
+        });
+    }
+
+    /// Appends `n` rows that share their indicator, period and provenance; `row(k)` gives the
+    /// value, series, note and flag of the `k`-th.
+    ///
+    /// # Panics
+    /// When more rows are pushed than the encoder was made for.
+    pub fn push_run(
+        &mut self,
+        indicator: &'a str,
+        period: Period,
+        provenance: Provenance,
+        n: usize,
+        row: impl Fn(usize) -> (Option<f64>, Option<u32>, &'a str, &'a str),
+    ) {
+        assert!(
+            self.n + n <= self.rows,
+            "more rows than the chunk was made for"
+        );
         // Rows are sorted by indicator, so the last entry is almost always the one.
-        let code = match dict.iter().rposition(|d| *d == o.indicator) {
-            Some(i) => i,
+        let code = match self.dict.iter().rposition(|d| *d == indicator) {
+            Some(c) => c,
             None => {
-                dict.push(&o.indicator);
-                dict.len() - 1
+                self.dict.push(indicator);
+                self.dict.len() - 1
             }
         };
-        codes.push(code as u32);
-    }
-    let mut sections: Vec<(u8, Vec<u8>)> = Vec::with_capacity(7);
-
-    let mut d = Vec::new();
-    d.extend_from_slice(&(dict.len() as u32).to_le_bytes());
-    for s in &dict {
-        d.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        d.extend_from_slice(s.as_bytes());
-    }
-    sections.push((TAG_INDICATOR_DICT, d));
-
-    let mut c = Vec::with_capacity(4 * n);
-    for code in &codes {
-        c.extend_from_slice(&code.to_le_bytes());
-    }
-    sections.push((TAG_INDICATOR_CODE, c));
-
-    let mut p = Vec::with_capacity(7 * n);
-    for o in rows {
-        let (kind, year, a, b) = match o.period {
+        let (kind, year, a, b) = match period {
             Period::Year(y) => (0u8, y, 0u8, 0u8),
             Period::Quarter(y, q) => (1, y, q, 0),
             Period::Month(y, m) => (2, y, m, 0),
             Period::Day(y, m, d) => (3, y, m, d),
         };
-        p.extend_from_slice(&year.to_le_bytes());
-        p.extend_from_slice(&[kind, a, b]);
-    }
-    sections.push((TAG_PERIOD, p));
-
-    let mut v = Vec::with_capacity(8 * n);
-    let mut missing = vec![0u8; n.div_ceil(8)];
-    for (i, o) in rows.iter().enumerate() {
-        let x = match o.value {
-            Some(x) => x,
-            None => {
-                missing[i / 8] |= 1 << (i % 8);
-                f64::NAN
-            }
-        };
-        v.extend_from_slice(&x.to_le_bytes());
-    }
-    sections.push((TAG_VALUE, v));
-    sections.push((TAG_MISSING, missing));
-
-    let prov: Vec<u8> = rows
-        .iter()
-        .map(|o| match o.provenance {
+        let y = year.to_le_bytes();
+        let p = [y[0], y[1], y[2], y[3], kind, a, b];
+        let code = (code as u32).to_le_bytes();
+        let prov = match provenance {
             Provenance::Report => 0,
             Provenance::Illustrative => 1,
             Provenance::Imported => 2,
-        })
-        .collect();
-    sections.push((TAG_PROVENANCE, prov));
-
-    if let Some(t) = sparse_text(rows, |o| &o.note) {
-        sections.push((TAG_NOTE, t));
-    }
-    if rows.iter().any(|o| o.series.is_some()) {
-        let mut c = Vec::with_capacity(4 * n);
-        for o in rows {
-            c.extend_from_slice(&o.series.unwrap_or(u32::MAX).to_le_bytes());
+        };
+        let at = self.n;
+        // The columns a run shares are written once, then doubled (a few `memcpy`s, not a loop per row).
+        fill(&mut self.codes[4 * at..4 * (at + n)], &code);
+        fill(&mut self.periods[7 * at..7 * (at + n)], &p);
+        self.prov[at..at + n].fill(prov);
+        let (values, series, missing) = (
+            self.values.as_mut_slice(),
+            self.series.as_mut_slice(),
+            self.missing.as_mut_slice(),
+        );
+        let mut k = 0;
+        while k < n {
+            let i = at + k;
+            let (value, sr, note, flag) = row(k);
+            let x = match value {
+                Some(x) => x,
+                None => {
+                    missing[i / 8] |= 1 << (i % 8);
+                    f64::NAN
+                }
+            };
+            put(values, 8 * i, x.to_le_bytes());
+            if let Some(sr) = sr {
+                self.any_series = true;
+                put(series, 4 * i, sr.to_le_bytes());
+            } else {
+                put(series, 4 * i, [0xff; 4]);
+            }
+            self.notes.push(i, note);
+            self.flags.push(i, flag);
+            k += 1;
         }
-        sections.push((TAG_SERIES, c));
-    }
-    if let Some(t) = sparse_text(rows, |o| &o.flag) {
-        sections.push((TAG_FLAG, t));
+        self.n += n;
     }
 
-    let total: usize = 10 + sections.iter().map(|(_, s)| 5 + s.len()).sum::<usize>();
-    let mut out = Vec::with_capacity(total);
-    out.extend_from_slice(MAGIC);
-    out.push(FORMAT_VERSION);
-    out.extend_from_slice(&(n as u32).to_le_bytes());
-    out.push(sections.len() as u8);
-    for (tag, bytes) in sections {
-        out.push(tag);
-        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-        out.extend_from_slice(&bytes);
+    /// The encoded chunk.
+    pub fn finish(self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write(&mut out, false);
+        out
     }
-    out
-}
 
-/// A text field that is empty on most rows, as `{count: u32, (row: u32, length: u32, bytes)…}`;
-/// `None` when every row's text is empty.
-fn sparse_text(rows: &[Observation], field: impl Fn(&Observation) -> &str) -> Option<Vec<u8>> {
-    let set: Vec<(usize, &str)> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (i, field(o)))
-        .filter(|(_, t)| !t.is_empty())
-        .collect();
-    if set.is_empty() {
-        return None;
+    /// Appends the encoded chunk to `out`, after its length (u32) when `with_length`: the columns
+    /// are copied once, into place.
+    pub fn write(mut self, out: &mut Vec<u8>, with_length: bool) {
+        let n = self.n;
+        if n < self.rows {
+            self.codes.truncate(4 * n);
+            self.periods.truncate(7 * n);
+            self.values.truncate(8 * n);
+            self.missing.truncate(n.div_ceil(8));
+            self.prov.truncate(n);
+            self.series.truncate(4 * n);
+        }
+        let mut d = Vec::new();
+        d.extend_from_slice(&(self.dict.len() as u32).to_le_bytes());
+        for s in &self.dict {
+            d.extend_from_slice(&(s.len() as u32).to_le_bytes());
+            d.extend_from_slice(s.as_bytes());
+        }
+        let mut sections: Vec<(u8, Vec<u8>)> = vec![
+            (TAG_INDICATOR_DICT, d),
+            (TAG_INDICATOR_CODE, self.codes),
+            (TAG_PERIOD, self.periods),
+            (TAG_VALUE, self.values),
+            (TAG_MISSING, self.missing),
+            (TAG_PROVENANCE, self.prov),
+        ];
+        if let Some(t) = self.notes.section() {
+            sections.push((TAG_NOTE, t));
+        }
+        if self.any_series {
+            sections.push((TAG_SERIES, self.series));
+        }
+        if let Some(t) = self.flags.section() {
+            sections.push((TAG_FLAG, t));
+        }
+        let total: usize = 10 + sections.iter().map(|(_, s)| 5 + s.len()).sum::<usize>();
+        out.reserve(total + 4);
+        if with_length {
+            out.extend_from_slice(&(total as u32).to_le_bytes());
+        }
+        out.extend_from_slice(MAGIC);
+        out.push(FORMAT_VERSION);
+        out.extend_from_slice(&(n as u32).to_le_bytes());
+        out.push(sections.len() as u8);
+        for (tag, bytes) in sections {
+            out.push(tag);
+            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+            out.extend_from_slice(&bytes);
+        }
     }
-    let mut t = Vec::new();
-    t.extend_from_slice(&(set.len() as u32).to_le_bytes());
-    for (i, s) in set {
-        t.extend_from_slice(&(i as u32).to_le_bytes());
-        t.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        t.extend_from_slice(s.as_bytes());
-    }
-    Some(t)
 }
 
 /// Reads a `sparse_text` section into the `n` rows that start at `rows[0]`.
@@ -436,6 +590,16 @@ mod tests {
         // About 20 bytes a row, well below JSON.
         let bytes: usize = chunks.iter().map(Vec::len).sum();
         assert!(bytes < rows.len() * 22, "{bytes} bytes");
+    }
+
+    #[test]
+    fn fill_repeats_the_pattern_over_the_whole_slice() {
+        for n in [0, 1, 2, 3, 5, 8, 13] {
+            let mut dst = vec![0u8; 7 * n];
+            let p = [1, 2, 3, 4, 5, 6, 7];
+            fill(&mut dst, &p);
+            assert_eq!(dst, p.repeat(n));
+        }
     }
 
     #[test]

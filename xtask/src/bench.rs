@@ -1,6 +1,8 @@
-//! `cargo xtask bench kpi|chart`: browser benchmarks in headless Chromium, next to their peers in the
-//! same page (uPlot for charts) and to the same Rust natively (KPI). Each prints its figures and a
-//! last line in the form the issues ask for.
+//! `cargo xtask bench kpi|chart|import`: browser benchmarks in headless Chromium, next to their peers
+//! in the same page (uPlot for charts; uDSV and PapaParse for imports, see `import.rs`) and to the
+//! same Rust natively (KPI, import). Each prints its figures and a last line in the form the issues ask for.
+
+mod import;
 
 use crate::{root, run, serve, step, tools};
 use std::path::Path;
@@ -74,7 +76,7 @@ fn number_after(text: &str, key: &str) -> Option<f64> {
     digits.parse().ok()
 }
 
-pub fn bench(which: &str) -> Result<(), String> {
+pub fn bench(which: &str, args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_browser_tools()?;
     match which {
@@ -114,7 +116,10 @@ pub fn bench(which: &str) -> Result<(), String> {
             )
             .map(|_| ())
         }
-        other => Err(format!("unknown benchmark `{other}`: use kpi or chart")),
+        "import" => import::run(args),
+        other => Err(format!(
+            "unknown benchmark `{other}`: use kpi, chart, import or store"
+        )),
     }
 }
 

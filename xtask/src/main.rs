@@ -6,6 +6,9 @@
 //! - `size`: release build, then the wasm, JS and CSS sizes raw, gzip and brotli.
 //! - `build`: release build only.
 //! - `bench kpi|chart`: browser benchmarks (see `bench.rs`).
+//! - `bench import [--no-build]`: Vigie's import (wasm worker) against uDSV and PapaParse in headless
+//!   Chromium and natively; last line `import: vigie X MiB/s, udsv Y MiB/s, papaparse Z MiB/s,
+//!   vigie/udsv R1, vigie/papaparse R2, wasm/native R3` (see `bench/import.rs`).
 //! - `e2e [SPEC…]`: release build, then only the end-to-end specs (all, or those named).
 //! - `bench store`: the store benchmark in headless Chromium (release build); last line
 //!   `store: persist/parse R1, reload/parse R2, dexie_rows/vigie_persist R3`.
@@ -31,14 +34,14 @@ fn main() -> ExitCode {
         Some("build") => tools::ensure_build_tools().and_then(|_| build_release()),
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("store") => bench_store(),
-            Some(which) => bench::bench(which),
-            None => Err("usage: cargo xtask bench <kpi|chart|store>".into()),
+            Some(which) => bench::bench(which, &args[2..]),
+            None => Err("usage: cargo xtask bench <kpi|chart|import|store>".into()),
         },
         Some("e2e") => tools::ensure_build_tools()
             .and_then(|_| build_release())
             .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|store>>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|import [--no-build]|store>>");
             return ExitCode::from(2);
         }
     };

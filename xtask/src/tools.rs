@@ -70,11 +70,13 @@ pub fn ensure_build_tools() -> Result<(), String> {
         "node_modules/playwright-core",
         "node_modules/uplot",
         "node_modules/dexie",
+        "node_modules/udsv",
+        "node_modules/papaparse",
     ]
     .iter()
     .any(|p| !root().join(p).exists())
     {
-        step("installing npm packages (binaryen for wasm-opt, playwright-core, uplot and dexie for the benchmarks)");
+        step("installing npm packages (binaryen for wasm-opt, playwright-core; uplot, dexie, udsv and papaparse for the benchmarks)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     }
     // The store bench imports Dexie's ES module through wasm-bindgen, whose test runner serves `.mjs`
