@@ -417,17 +417,21 @@ pub fn ImportPage() -> impl IntoView {
         phase.set(Phase::Cancelled);
     };
 
-    // New files: companions are added to a package or an Open SDG CSV still waiting for them; any
-    // other set of files starts a new import with Vigie's guesses.
+    // New files: the resources a package still waits for, and metadata files, are added to the files
+    // on the page; any other set of files starts a new import with Vigie's guesses.
     let take_files = move |new: Vec<Picked>| {
         if new.is_empty() {
             return;
         }
-        let waiting = !missing().is_empty()
-            || new.iter().all(|p| {
-                let n = p.name.to_lowercase();
-                n.ends_with(".md") || n.ends_with(".yml") || n.ends_with(".yaml")
-            });
+        let wanted = missing();
+        let waiting = new.iter().all(|p| {
+            let n = p.name.to_lowercase();
+            let metadata = n.ends_with(".md") || n.ends_with(".yml") || n.ends_with(".yaml");
+            metadata
+                || wanted
+                    .iter()
+                    .any(|m| *m == p.name || m.ends_with(&format!("/{}", p.name)))
+        });
         if waiting && main_index().is_some() {
             files.update(|f| {
                 for p in new {

@@ -78,6 +78,28 @@ test('import: an Open SDG CSV with its metadata file, as vigie-check reads it, s
   }
 });
 
+test('import: a Data Package names its missing resources, then reads once they are added', async () => {
+  const { context, page, errors } = await freshPage();
+  try {
+    const imp = new ImportPage(page);
+    await imp.open();
+    const dir = join(FIXTURES, 'real/frictionless-gdp-2014');
+    let r = await imp.importFiles(join(dir, 'datapackage.json'));
+    assert.equal(r.ok, 'false');
+    const missing = await page.getByTestId('missing-companions').locator('code').allTextContents();
+    assert.ok(missing.length > 0);
+    r = await imp.importFiles(missing.map((m) => join(dir, m)));
+    assert.equal(r.ok, 'true');
+    assert.equal(await page.getByTestId('missing-companions').count(), 0);
+    assert.equal(await page.getByTestId('picked-file').count(), 1 + missing.length);
+    const cli = check([join(dir, 'datapackage.json')])[0];
+    assert.equal(Number(r.observations), cli.counts.observations);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('import: corrected separators, column roles and indicator metadata change what is stored', async () => {
   const { context, page, errors } = await freshPage();
   try {
@@ -233,6 +255,8 @@ test('import: every file of the bad-input corpus gets its located message and th
     // A 10 MB single line, made here.
     const r = await imp.importFiles(csv('one_line.csv', 'indicator,year,value' + ',x'.repeat(5_000_000)));
     assert.equal(r.ok, 'false');
+    assert.equal(await page.getByTestId('picked-file').count(), 1, 'a new file replaces the refused package');
+    assert.ok((await imp.problems().first().textContent()).startsWith('one_line.csv'));
     await page.screenshot({ path: join(OUT, 'import-refused.png'), fullPage: true });
     assert.equal(await storeDigest(page), before);
     assert.deepEqual(errors, []);
