@@ -228,6 +228,21 @@ test('import: the 23 MB Eurostat TSV reads in the worker as vigie-check reads it
     assert.equal(Number(r.warnings), cli.warnings_total);
     assert.equal(await page.getByTestId('detected-flags').textContent(), 'oui');
     await page.screenshot({ path: join(OUT, 'import-eurostat.png'), fullPage: false });
+
+    // Saved, its 3 million observations open on the dashboard and on the indicator page, which
+    // draws the first series and lists the latest rows.
+    const saveStarted = Date.now();
+    await page.getByTestId('import-save').click();
+    await page.getByTestId('dashboard').waitFor({ timeout: 180_000 });
+    const row = page.getByTestId('indicator-row').first();
+    await row.waitFor({ timeout: 180_000 });
+    console.log(`eurostat saved and shown on the dashboard in ${Date.now() - saveStarted} ms`);
+    await row.getByRole('link').click();
+    await page.getByTestId('indicator-page').waitFor({ timeout: 120_000 });
+    await page.getByTestId('series-left-out').waitFor();
+    assert.equal(await page.locator('[data-testid="observations-table"] tbody tr').count(), 500);
+    await page.getByTestId('rows-left-out').waitFor();
+    await page.screenshot({ path: join(OUT, 'import-eurostat-indicator.png'), fullPage: false });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
