@@ -167,16 +167,16 @@ pub fn unpack(bytes: &[u8]) -> Result<ImportReport, TransferError> {
     Ok(report)
 }
 
-/// A packed result as the page keeps it: the report read at once, the dataset's head and chunks left
-/// packed, so that receiving even millions of observations costs the page no long task; the chunks go
-/// to the store as they are (`Store::put_packed`) and are decoded only when the dataset is shown.
+/// A packed result as the page keeps it: the report read at once, the dataset's head (which lists
+/// every disaggregation: megabytes for a Eurostat file) and chunks left packed, so that receiving even
+/// millions of observations costs the page no long task; the head is read when the person saves, and
+/// the chunks go to the store as they are (`Store::put_packed`), decoded only when the dataset is shown.
 #[derive(Debug, Clone)]
 pub struct Received {
     /// The report, without its dataset.
     pub report: ImportReport,
-    /// The dataset's head, present when the file imports.
-    pub head: Option<DatasetHead>,
     bytes: Vec<u8>,
+    head: Option<(usize, usize)>,
     chunks: Vec<(usize, usize)>,
 }
 
@@ -195,10 +195,12 @@ impl Received {
         let mut head = None;
         let mut chunks = Vec::new();
         if r.at < bytes.len() {
-            head = Some(
-                serde_json::from_slice(r.block()?)
-                    .map_err(|e| TransferError::Json(e.to_string()))?,
-            );
+            let n = r.u32()?;
+            if r.at + n > bytes.len() {
+                return Err(TransferError::Truncated);
+            }
+            head = Some((r.at, n));
+            r.at += n;
             for _ in 0..r.u32()? {
                 let n = r.u32()?;
                 if r.at + n > bytes.len() {
@@ -221,6 +223,16 @@ impl Received {
         self.head.is_some()
     }
 
+    /// The dataset's head (indicators, series, programme), when the file imports.
+    pub fn head(&self) -> Result<Option<DatasetHead>, TransferError> {
+        self.head
+            .map(|(at, n)| {
+                serde_json::from_slice(&self.bytes[at..at + n])
+                    .map_err(|e| TransferError::Json(e.to_string()))
+            })
+            .transpose()
+    }
+
     /// The observation chunks, in the store's columnar encoding.
     pub fn chunks(&self) -> impl Iterator<Item = &[u8]> + '_ {
         self.chunks.iter().map(|&(at, n)| &self.bytes[at..at + n])
@@ -228,7 +240,7 @@ impl Received {
 
     /// Decodes the whole dataset (tests, and the rare save that must compare with the person's edits).
     pub fn dataset(&self) -> Result<Option<Dataset>, TransferError> {
-        let Some(head) = &self.head else {
+        let Some(head) = self.head()? else {
             return Ok(None);
         };
         let mut observations = Vec::with_capacity(self.report.counts.observations);
@@ -236,7 +248,7 @@ impl Received {
             decode_chunk_into(c, &mut observations)
                 .map_err(|e| TransferError::Chunk(e.to_string()))?;
         }
-        Ok(Some(head.clone().join(observations)))
+        Ok(Some(head.join(observations)))
     }
 }
 

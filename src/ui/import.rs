@@ -481,8 +481,13 @@ pub fn ImportPage() -> impl IntoView {
         let Some(r) = report.get_untracked() else {
             return;
         };
-        let Some(head) = r.head.clone() else {
-            return;
+        let head = match r.head() {
+            Ok(Some(head)) => head,
+            Ok(None) => return,
+            Err(e) => {
+                phase.set(Phase::Failed(e.to_string()));
+                return;
+            }
         };
         let Ok(m) = meta.get_untracked().to_meta() else {
             return;
