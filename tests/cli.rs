@@ -56,6 +56,21 @@ fn open_sdg_metadata_is_found_next_to_the_data() {
 }
 
 #[test]
+fn metadata_given_beside_its_data_is_read_with_it_not_refused() {
+    let data = fixture("real/open-sdg-starter/data/indicator_1-1-1.csv");
+    let meta = fixture("real/open-sdg-starter/meta/1-1-1.yml");
+    let (code, out) = check(&["--json", &data, &meta]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v.as_array().map(Vec::len), Some(1));
+    assert!(v[0]["indicators"][0]["name"]
+        .as_str()
+        .is_some_and(|n| n.contains("Proportion of the population")));
+    // Alone, a metadata file is refused: it holds no values.
+    assert_eq!(check(&[&meta]).0, 1);
+}
+
+#[test]
 fn json_carries_the_kpi_results_the_page_shows() {
     let package = format!(
         "{}/public/data/lhsm/datapackage.json",

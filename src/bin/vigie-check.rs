@@ -48,11 +48,17 @@ mod native {
         }
         let mut all_ok = true;
         let mut out = Vec::new();
-        for f in files {
-            let path = Path::new(f);
+        let given: Vec<&str> = files.iter().map(|f| f.as_str()).collect();
+        for f in files.iter().filter(|f| !is_given_metadata(f, &given)) {
+            let path = Path::new(f.as_str());
             let report = match std::fs::read(path) {
                 Ok(bytes) => {
-                    let comps = companions(path, &bytes);
+                    let mut comps = companions(path, &bytes);
+                    for m in given.iter().filter(|m| metadata_of(m) == indicator_id(f)) {
+                        if let Ok(b) = std::fs::read(m) {
+                            comps.push((base_name(m), b));
+                        }
+                    }
                     let refs: Vec<(&str, &[u8])> = comps
                         .iter()
                         .map(|(n, b)| (n.as_str(), b.as_slice()))
@@ -84,6 +90,38 @@ mod native {
         } else {
             1
         }
+    }
+
+    fn base_name(f: &str) -> String {
+        Path::new(f)
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// The indicator id of an Open SDG data file (`indicator_1-1-1.csv` → `1-1-1`).
+    fn indicator_id(f: &str) -> Option<String> {
+        let stem = Path::new(f).file_stem()?.to_string_lossy().into_owned();
+        stem.strip_prefix("indicator_").map(str::to_owned)
+    }
+
+    /// The indicator id an Open SDG metadata file describes (`1-1-1.yml` → `1-1-1`).
+    fn metadata_of(f: &str) -> Option<String> {
+        let p = Path::new(f);
+        let ext = p.extension()?.to_string_lossy().to_lowercase();
+        matches!(ext.as_str(), "md" | "yml" | "yaml")
+            .then(|| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .flatten()
+    }
+
+    /// Whether `f` is the metadata of an Open SDG data file also given: it is read with that file
+    /// (as the browser does when both are dropped) rather than reported on its own.
+    fn is_given_metadata(f: &str, given: &[&str]) -> bool {
+        metadata_of(f).is_some_and(|id| {
+            given
+                .iter()
+                .any(|g| indicator_id(g).as_deref() == Some(id.as_str()))
+        })
     }
 
     /// The files a file needs, read from disk next to it.

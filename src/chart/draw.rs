@@ -69,7 +69,13 @@ pub struct IndicatorChart {
     pub forecast: Option<[(f64, f64); 2]>,
     pub precision: u8,
     pub unit: String,
+    /// Disaggregations left out because there were more than `MAX_SERIES` (the chart says so).
+    pub more_series: usize,
 }
+
+/// The most series one chart draws: the headline and the first disaggregations met. A file with
+/// thousands of them (Eurostat regions × ages × sexes) still opens; its table and CSV hold them all.
+pub const MAX_SERIES: usize = 12;
 
 /// Line or bar chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -112,14 +118,27 @@ impl IndicatorChart {
     /// baseline, target and forecast. Flagged values (provisional, estimated…) keep their flag.
     pub fn of(ds: &Dataset, ind: &Indicator, lang: Lang) -> IndicatorChart {
         let mut keys: Vec<Option<u32>> = Vec::new();
+        let mut slots: std::collections::HashMap<Option<u32>, Option<usize>> =
+            std::collections::HashMap::new();
         let mut series: Vec<Series> = Vec::new();
-        for o in ds.observations_of(&ind.id) {
+        let observations = ds.observations_of(&ind.id);
+        // The headline (no disaggregation) always has a place, even when it comes late.
+        let headline = observations.iter().any(|o| o.series.is_none());
+        let room = MAX_SERIES - usize::from(headline);
+        for o in observations {
             let Some(v) = o.value.filter(|v| v.is_finite()) else {
                 continue;
             };
-            let slot = match keys.iter().position(|k| *k == o.series) {
-                Some(i) => i,
+            let taken = keys.len() - usize::from(keys.contains(&None));
+            let slot = match slots.get(&o.series) {
+                Some(Some(i)) => *i,
+                Some(None) => continue,
+                None if o.series.is_some() && taken >= room => {
+                    slots.insert(o.series, None);
+                    continue;
+                }
                 None => {
+                    slots.insert(o.series, Some(keys.len()));
                     keys.push(o.series);
                     let dims = ds.dimensions_of(o);
                     let name = if dims.is_empty() {
@@ -149,8 +168,9 @@ impl IndicatorChart {
         }
         // Observations are sorted by period within an indicator, so each series is sorted by x.
         if let Some(headline) = keys.iter().position(|k| k.is_none()) {
-            series.swap(0, headline);
+            series[..=headline].rotate_right(1);
         }
+        let more_series = slots.values().filter(|s| s.is_none()).count();
         let mut chart = IndicatorChart {
             series,
             baseline: ind.baseline.map(|m| (m.period.as_year_fraction(), m.value)),
@@ -158,6 +178,7 @@ impl IndicatorChart {
             forecast: None,
             precision: ind.precision,
             unit: lang.pick(&ind.unit).to_owned(),
+            more_series,
         };
         chart.forecast = chart.forecast_line();
         chart
@@ -576,6 +597,7 @@ mod tests {
             forecast: None,
             precision: 0,
             unit: "t".into(),
+            more_series: 0,
         };
         c.forecast = c.forecast_line();
         c
@@ -672,6 +694,39 @@ mod tests {
         let (px, py) = m.to_pixel((2022.0, 2400.5));
         assert!((px - m.points[2].px).abs() <= 1.0 && (py - m.points[2].py).abs() <= 1.0);
         assert!((m.x_of(px) - 2022.0).abs() < 0.05);
+    }
+
+    #[test]
+    fn thousands_of_disaggregations_draw_the_headline_and_the_first_ones() {
+        use crate::model::{Observation, Series as Disaggregation};
+        let mut ds = Dataset::default();
+        ds.indicators
+            .push(Indicator::new("a", crate::model::Text::new("A", "A")));
+        for k in 0..5_000u32 {
+            ds.series.push(Disaggregation {
+                indicator: "a".into(),
+                dimensions: vec![("geo".into(), format!("R{k}"))],
+            });
+        }
+        for year in 2000..2004 {
+            for k in 0..5_000u32 {
+                let mut o =
+                    Observation::new("a", crate::period::Period::Year(year), Some(k as f64));
+                o.series = Some(k);
+                ds.observations.push(o);
+            }
+            ds.observations.push(Observation::new(
+                "a",
+                crate::period::Period::Year(year),
+                Some(1.0),
+            ));
+        }
+        let chart = IndicatorChart::of(&ds, &ds.indicators[0], Lang::Fr);
+        assert_eq!(chart.series.len(), MAX_SERIES);
+        assert_eq!(chart.series[0].name, "A");
+        assert_eq!(chart.series[0].len(), 4);
+        assert_eq!(chart.series[1].name, "geo = R0");
+        assert_eq!(chart.more_series, 5_000 - (MAX_SERIES - 1));
     }
 
     #[test]

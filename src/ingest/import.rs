@@ -166,6 +166,10 @@ impl ImportReport {
     }
 }
 
+/// The columns a preview keeps: enough for any indicator table, few enough for a page (a header of
+/// millions of fields is still read and refused, but not drawn).
+pub const PREVIEW_COLUMNS: usize = 100;
+
 /// How many records pass between two progress calls.
 pub const PROGRESS_EVERY: usize = 8192;
 
@@ -452,8 +456,14 @@ pub fn import_delimited_compact(
     } else {
         sample.missing_seen.clone()
     };
-    let mut preview = vec![sample.header.clone()];
-    preview.extend(sample.rows.iter().take(10).cloned());
+    let clip = |row: &Vec<String>| {
+        row.iter()
+            .take(PREVIEW_COLUMNS)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let mut preview = vec![clip(&sample.header)];
+    preview.extend(sample.rows.iter().take(10).map(clip));
     let header_at = (sample.header_line, 1);
     if sample.header.iter().all(|h| h.is_empty()) {
         let mut r = ImportReport::refused(

@@ -283,6 +283,91 @@ pub fn unpack(bytes: &[u8]) -> Result<ImportReport, TransferError> {
     Ok(report)
 }
 
+/// A packed result as the page keeps it: the report read at once, the dataset's head (which lists
+/// every disaggregation: megabytes for a Eurostat file) and chunks left packed, so that receiving even
+/// millions of observations costs the page no long task; the head is read when the person saves, and
+/// the chunks go to the store as they are (`Store::put_packed`), decoded only when the dataset is shown.
+#[derive(Debug, Clone)]
+pub struct Received {
+    /// The report, without its dataset.
+    pub report: ImportReport,
+    bytes: Vec<u8>,
+    head: Option<(usize, usize)>,
+    chunks: Vec<(usize, usize)>,
+}
+
+impl Received {
+    /// Reads the report and the head, and finds the chunks without decoding them.
+    pub fn read(bytes: Vec<u8>) -> Result<Received, TransferError> {
+        if !bytes.starts_with(MAGIC) {
+            return Err(TransferError::BadMagic);
+        }
+        let mut r = Reader {
+            bytes: &bytes,
+            at: 4,
+        };
+        let report: ImportReport =
+            serde_json::from_slice(r.block()?).map_err(|e| TransferError::Json(e.to_string()))?;
+        let mut head = None;
+        let mut chunks = Vec::new();
+        if r.at < bytes.len() {
+            let n = r.u32()?;
+            if r.at + n > bytes.len() {
+                return Err(TransferError::Truncated);
+            }
+            head = Some((r.at, n));
+            r.at += n;
+            for _ in 0..r.u32()? {
+                let n = r.u32()?;
+                if r.at + n > bytes.len() {
+                    return Err(TransferError::Truncated);
+                }
+                chunks.push((r.at, n));
+                r.at += n;
+            }
+        }
+        Ok(Received {
+            report,
+            head,
+            bytes,
+            chunks,
+        })
+    }
+
+    /// Whether the file imports (no problem, or problems accepted).
+    pub fn ok(&self) -> bool {
+        self.head.is_some()
+    }
+
+    /// The dataset's head (indicators, series, programme), when the file imports.
+    pub fn head(&self) -> Result<Option<DatasetHead>, TransferError> {
+        self.head
+            .map(|(at, n)| {
+                serde_json::from_slice(&self.bytes[at..at + n])
+                    .map_err(|e| TransferError::Json(e.to_string()))
+            })
+            .transpose()
+    }
+
+    /// The observation chunks, in the store's columnar encoding.
+    pub fn chunks(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.chunks.iter().map(|&(at, n)| &self.bytes[at..at + n])
+    }
+
+    /// Decodes the whole dataset (tests, and the rare save that must compare with the person's edits).
+    pub fn dataset(&self) -> Result<Option<Dataset>, TransferError> {
+        let Some(head) = self.head()? else {
+            return Ok(None);
+        };
+        let mut observations = Vec::with_capacity(self.report.counts.observations);
+        for c in self.chunks() {
+            decode_chunk_into(c, &mut observations)
+                .map_err(|e| TransferError::Chunk(e.to_string()))?;
+        }
+        Ok(Some(head.join(observations)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +422,43 @@ mod tests {
             p.column > 0 && p.expected.contains("import options"),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn received_results_keep_their_chunks_packed_and_decode_to_the_same_dataset() {
+        let mut csv = String::from("indicator,year,value\n");
+        for i in 0..70_000 {
+            csv.push_str(&format!("i{},{},{}\n", i % 7, 1900 + i % 120, i));
+        }
+        let packed = run_import("big.csv", csv.as_bytes(), &[], "", &mut |_, _| true);
+        let direct = unpack(&packed).unwrap();
+        let got = Received::read(packed.clone()).unwrap();
+        assert!(got.ok());
+        assert_eq!(got.chunks().count(), 2);
+        assert_eq!(got.report.counts, direct.counts);
+        assert!(got.report.dataset.is_none());
+        assert_eq!(got.dataset().unwrap(), direct.dataset);
+
+        let refused = run_import("empty.csv", b"", &[], "", &mut |_, _| true);
+        let got = Received::read(refused).unwrap();
+        assert!(!got.ok() && got.dataset().unwrap().is_none());
+        for cut in [3, 9, packed.len() - 2] {
+            assert!(
+                Received::read(packed[..cut].to_vec()).is_err(),
+                "cut at {cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_header_of_a_million_fields_is_refused_with_a_small_report() {
+        let text = format!("indicator,year,value{}", ",x".repeat(1_000_000));
+        let packed = run_import("wide.csv", text.as_bytes(), &[], "", &mut |_, _| true);
+        assert!(packed.len() < 100_000, "{} bytes", packed.len());
+        let r = unpack(&packed).unwrap();
+        assert!(r.dataset.is_none());
+        assert_eq!((r.problems[0].line, r.problems[0].column), (1, 5));
+        assert!(r.preview[0].len() <= super::super::import::PREVIEW_COLUMNS);
     }
 
     #[test]

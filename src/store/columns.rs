@@ -49,6 +49,14 @@ pub enum ColumnsError {
     Invalid(&'static str),
 }
 
+/// The number of rows a chunk holds, read from its header (`None` when it is not a chunk).
+pub fn chunk_rows(chunk: &[u8]) -> Option<usize> {
+    if !chunk.starts_with(MAGIC) || chunk.len() < 9 {
+        return None;
+    }
+    Some(u32::from_le_bytes([chunk[5], chunk[6], chunk[7], chunk[8]]) as usize)
+}
+
 /// Splits observations into chunks of at most `CHUNK_ROWS` rows and encodes each.
 pub fn encode_chunks(observations: &[Observation]) -> Vec<Vec<u8>> {
     observations.chunks(CHUNK_ROWS).map(encode_chunk).collect()
@@ -514,6 +522,16 @@ pub fn decode_chunk_into(chunk: &[u8], out: &mut Vec<Observation>) -> Result<(),
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_chunk_header_tells_its_row_count() {
+        let rows: Vec<Observation> = (0..3)
+            .map(|i| Observation::new("a", Period::Year(2000 + i), Some(i as f64)))
+            .collect();
+        assert_eq!(chunk_rows(&encode_chunk(&rows)), Some(3));
+        assert_eq!(chunk_rows(b"VGCH"), None);
+        assert_eq!(chunk_rows(b"nope nope"), None);
+    }
+
     use super::*;
 
     fn obs(id: &str, period: Period, value: Option<f64>, note: &str) -> Observation {

@@ -6,7 +6,7 @@
 //! this boundary. Every write runs in one transaction that ends with an explicit commit, so a write
 //! that fails, or a page closed in the middle of one, leaves the database exactly as before.
 
-use super::columns::{decode_chunk_into, encode_chunk, CHUNK_ROWS};
+use super::columns::{chunk_rows, decode_chunk_into, encode_chunk, ColumnsError, CHUNK_ROWS};
 use super::export::{Snapshot, SnapshotDataset};
 use super::{
     conflicts, normalise_edits, Conflict, DatasetHead, DatasetInfo, DatasetKind, Loaded,
@@ -258,6 +258,41 @@ impl Store {
         Ok(conflicts(dataset, &edits))
     }
 
+    /// Stores an import as the worker packed it: the head, and the chunks written as they are, in one
+    /// transaction like `put_dataset`. The chunks are decoded only when the dataset has edits to
+    /// compare with (the conflicts returned).
+    pub async fn put_packed(
+        &self,
+        new: &NewDataset,
+        received: &crate::ingest::transfer::Received,
+        head: DatasetHead,
+    ) -> Result<Vec<Conflict>, StoreError> {
+        let tx = self
+            .db
+            .transaction([META, CHUNKS, EDITS])
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let mut chunks = received.chunks();
+        let observations = received
+            .chunks()
+            .map(|c| chunk_rows(c).ok_or(ColumnsError::BadMagic))
+            .sum::<Result<usize, _>>()?;
+        let (bytes, edits) = write_parts(&tx, new, head.clone(), observations, move || {
+            chunks.next().map(std::borrow::Cow::Borrowed)
+        })
+        .await?;
+        commit_write(tx, bytes).await?;
+        announce_change();
+        if edits.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut rows = Vec::with_capacity(observations);
+        for c in received.chunks() {
+            decode_chunk_into(c, &mut rows)?;
+        }
+        Ok(conflicts(&head.join(rows), &edits))
+    }
+
     /// Saves a workshop's state (its file's JSON text: entries and scenarios) for dataset `id`, apart
     /// from the dataset and its edits.
     pub async fn put_workshop(&self, id: &str, text: &str) -> Result<(), StoreError> {
@@ -472,6 +507,31 @@ async fn write_dataset(
     new: &NewDataset,
     dataset: &Dataset,
 ) -> Result<(u64, Vec<Observation>), StoreError> {
+    let head = DatasetHead {
+        programme: dataset.programme.clone(),
+        axes: dataset.axes.clone(),
+        projects: dataset.projects.clone(),
+        indicators: dataset.indicators.clone(),
+        series: dataset.series.clone(),
+    };
+    // Each chunk is encoded just before it is written, so one chunk's bytes at a time are held twice.
+    let mut rows = dataset.observations.chunks(CHUNK_ROWS);
+    write_parts(tx, new, head, dataset.observations.len(), move || {
+        rows.next()
+            .map(|r| std::borrow::Cow::Owned(encode_chunk(r)))
+    })
+    .await
+}
+
+/// Writes a dataset's head and its chunks (given one at a time by `next_chunk`), deleting the chunks
+/// of an older version it no longer needs; returns the bytes written and the dataset's edits.
+async fn write_parts<'c>(
+    tx: &Transaction<'_>,
+    new: &NewDataset,
+    head: DatasetHead,
+    observations: usize,
+    mut next_chunk: impl FnMut() -> Option<std::borrow::Cow<'c, [u8]>>,
+) -> Result<(u64, Vec<Observation>), StoreError> {
     let meta_store = tx.object_store(META)?;
     let chunks_store = tx.object_store(CHUNKS)?;
     let old: Option<String> = meta_store.get(new.id.clone()).primitive()?.await?;
@@ -488,7 +548,7 @@ async fn write_dataset(
         Some(t) => parse(&t)?,
         None => Vec::new(),
     };
-    let n = dataset.observations.len().div_ceil(CHUNK_ROWS) as u32;
+    let n = observations.div_ceil(CHUNK_ROWS) as u32;
     for seq in n..old_chunks {
         chunks_store.delete(chunk_key(&new.id, seq)).primitive()?;
     }
@@ -496,27 +556,28 @@ async fn write_dataset(
         "Vigie store: writing {} ({n} chunks)",
         new.id
     )));
-    // Each chunk is encoded, then written, and its write awaited before the next is encoded: the
-    // transaction stays open, and one chunk's bytes at a time are held twice (Rust and JS).
+    // Each chunk is written and its write awaited before the next is made: the transaction stays
+    // open, and no task holds the page for long.
     let mut bytes = 0u64;
-    for (seq, rows) in dataset.observations.chunks(CHUNK_ROWS).enumerate() {
-        let chunk = encode_chunk(rows);
+    let mut seq = 0u32;
+    while let Some(chunk) = next_chunk() {
         bytes += chunk.len() as u64;
-        let array = js_sys::Uint8Array::from(chunk.as_slice());
+        let array = js_sys::Uint8Array::from(chunk.as_ref());
         drop(chunk);
         chunks_store
             .put(JsValue::from(array))
-            .with_key(chunk_key(&new.id, seq as u32))
+            .with_key(chunk_key(&new.id, seq))
             .primitive()?
             .await?;
+        seq += 1;
     }
-    let head = DatasetHead {
-        programme: dataset.programme.clone(),
-        axes: dataset.axes.clone(),
-        projects: dataset.projects.clone(),
-        indicators: dataset.indicators.clone(),
-        series: dataset.series.clone(),
-    };
+    if seq != n {
+        return Err(StoreError::Invalid(vec![format!(
+            "{}: {seq} observation chunks for {observations} observations",
+            new.id
+        )]));
+    }
+    let indicators = head.indicators.len();
     let mut meta = MetaRecord {
         info: DatasetInfo {
             id: new.id.clone(),
@@ -524,8 +585,8 @@ async fn write_dataset(
             source: new.source.clone(),
             imported_at: new.imported_at,
             bytes: 0,
-            indicators: dataset.indicators.len(),
-            observations: dataset.observations.len(),
+            indicators,
+            observations,
             edits: edits.len(),
         },
         head,

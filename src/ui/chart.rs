@@ -305,6 +305,14 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
                 {selection}
             </div>
             <p class="chart-legend" data-testid="chart-legend">{legend}</p>
+            {move || {
+                let more = chart.with_value(|c| c.more_series);
+                (more > 0).then(|| view! {
+                    <p class="chart-hint" data-testid="series-left-out">
+                        {crate::format::number(more as f64, 0, lang.get())}" "{s().series_left_out}
+                    </p>
+                })
+            }}
             <p class="chart-hint">{move || s().chart_reset_hint}</p>
             <p class="chart-summary" id="chart-summary" data-testid="chart-summary">
                 <strong>{move || s().summary}" : "</strong>

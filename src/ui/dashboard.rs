@@ -68,18 +68,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                             <section class="project" data-testid="project" data-project=p.id.clone()>
                                 <h3>{l.pick(&p.name).to_owned()}</h3>
                                 {rollup}
-                                <table class="kpi-table">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{s.indicator}</th>
-                                            <th scope="col">{s.status}</th>
-                                            <th scope="col" class="num">{s.latest_value}</th>
-                                            <th scope="col" class="num">{s.target}</th>
-                                            <th scope="col">{s.progress}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
+                                {kpi_table(rows, l)}
                             </section>
                         }
                     })
@@ -95,6 +84,29 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                 }
             })
             .collect_view();
+        // Indicators outside any project (every indicator of an imported file) get their own table.
+        let unassigned: Vec<&Indicator> = ds
+            .indicators
+            .iter()
+            .filter(|i| shown(i) && !ds.projects.iter().any(|p| p.id == i.project))
+            .collect();
+        let unassigned = (!unassigned.is_empty()).then(|| {
+            let title = if ds.projects.is_empty() {
+                s.indicators_title
+            } else {
+                s.other_indicators
+            };
+            let rows = unassigned
+                .into_iter()
+                .map(|ind| indicator_row(&ds, &ev, ind, l))
+                .collect_view();
+            view! {
+                <section class="axis" data-testid="unassigned">
+                    <h2>{title}</h2>
+                    {kpi_table(rows, l)}
+                </section>
+            }
+        });
         let with_value = ds
             .indicators
             .iter()
@@ -120,8 +132,28 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                     <div class="kind-cards">{by_kind}</div>
                 </section>
                 {axes}
+                {unassigned}
             </div>
         }
+    }
+}
+
+/// The table of indicators of a project (or of those outside any project).
+fn kpi_table(rows: impl IntoView, l: Lang) -> impl IntoView {
+    let s = l.strings();
+    view! {
+        <table class="kpi-table">
+            <thead>
+                <tr>
+                    <th scope="col">{s.indicator}</th>
+                    <th scope="col">{s.status}</th>
+                    <th scope="col" class="num">{s.latest_value}</th>
+                    <th scope="col" class="num">{s.target}</th>
+                    <th scope="col">{s.progress}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 

@@ -8,14 +8,14 @@ use super::data::StoreState;
 use super::{use_lang, Shown};
 use crate::i18n::ImportStrings;
 use crate::ingest::decode::Encoding;
-use crate::ingest::import::{apply_meta, Format, ImportOptions, ImportReport, IndicatorMeta};
+use crate::ingest::import::{apply_meta, Format, ImportOptions, IndicatorMeta};
 use crate::ingest::periods::DateOrder;
 use crate::ingest::table::{Role, Shape};
-use crate::ingest::transfer::{main_file, missing_companions, unpack};
+use crate::ingest::transfer::{main_file, missing_companions, Received};
 use crate::ingest::Problem;
 use crate::model::{Direction, Milestone, Provenance, Text};
 use crate::period::Period;
-use crate::store::{dataset_id, DatasetKind, NewDataset};
+use crate::store::{dataset_id, DatasetHead, DatasetKind, NewDataset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -79,7 +79,7 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 /// Starts the import worker, which loads the app's own wasm.
 fn start_worker(
     phase: RwSignal<Phase>,
-    report: RwSignal<Option<Arc<ImportReport>>>,
+    report: RwSignal<Option<Arc<Received>>>,
 ) -> Result<Runner, String> {
     let (glue, wasm) = app_urls().ok_or("the page does not name its wasm module")?;
     let opts = web_sys::WorkerOptions::new();
@@ -100,7 +100,7 @@ fn start_worker(
                 }
                 Some("done") => {
                     let bytes = js_sys::Uint8Array::new(&get("packed")).to_vec();
-                    match unpack(&bytes) {
+                    match Received::read(bytes) {
                         Ok(r) => {
                             report.try_set(Some(Arc::new(r)));
                             phase.try_set(Phase::Done {
@@ -175,6 +175,9 @@ fn file_stem(name: &str) -> String {
     let base = base.strip_suffix(".gz").unwrap_or(base);
     base.rsplit_once('.').map_or(base, |(s, _)| s).to_owned()
 }
+
+/// The columns whose role can be changed on the page; the others keep Vigie's guess.
+const ROLE_ROWS: usize = 200;
 
 const ROLES: [Role; 11] = [
     Role::Indicator,
@@ -335,7 +338,7 @@ pub fn ImportPage() -> impl IntoView {
     let navigate = StoredValue::new_local(use_navigate());
     let files: RwSignal<Vec<Picked>, LocalStorage> = RwSignal::new_local(Vec::new());
     let phase = RwSignal::new(Phase::Idle);
-    let report: RwSignal<Option<Arc<ImportReport>>> = RwSignal::new(None);
+    let report: RwSignal<Option<Arc<Received>>> = RwSignal::new(None);
     let opts = RwSignal::new(ImportOptions::default());
     let dirty = RwSignal::new(false);
     let meta = RwSignal::new(MetaForm::default());
@@ -417,17 +420,21 @@ pub fn ImportPage() -> impl IntoView {
         phase.set(Phase::Cancelled);
     };
 
-    // New files: companions are added to a package or an Open SDG CSV still waiting for them; any
-    // other set of files starts a new import with Vigie's guesses.
+    // New files: the resources a package still waits for, and metadata files, are added to the files
+    // on the page; any other set of files starts a new import with Vigie's guesses.
     let take_files = move |new: Vec<Picked>| {
         if new.is_empty() {
             return;
         }
-        let waiting = !missing().is_empty()
-            || new.iter().all(|p| {
-                let n = p.name.to_lowercase();
-                n.ends_with(".md") || n.ends_with(".yml") || n.ends_with(".yaml")
-            });
+        let wanted = missing();
+        let waiting = new.iter().all(|p| {
+            let n = p.name.to_lowercase();
+            let metadata = n.ends_with(".md") || n.ends_with(".yml") || n.ends_with(".yaml");
+            metadata
+                || wanted
+                    .iter()
+                    .any(|m| *m == p.name || m.ends_with(&format!("/{}", p.name)))
+        });
         if waiting && main_index().is_some() {
             files.update(|f| {
                 for p in new {
@@ -474,22 +481,30 @@ pub fn ImportPage() -> impl IntoView {
         let Some(r) = report.get_untracked() else {
             return;
         };
-        let Some(mut ds) = r.dataset.clone() else {
-            return;
+        let head = match r.head() {
+            Ok(Some(head)) => head,
+            Ok(None) => return,
+            Err(e) => {
+                phase.set(Phase::Failed(e.to_string()));
+                return;
+            }
         };
         let Ok(m) = meta.get_untracked().to_meta() else {
             return;
         };
+        // The person's description applies to the head; the observations stay packed.
+        let mut ds = head.join(Vec::new());
         apply_meta(&mut ds, &m);
         let label = name.get_untracked();
         let label = if label.trim().is_empty() {
-            file_stem(&r.file)
+            file_stem(&r.report.file)
         } else {
             label
         };
         if ds.programme.name.fr.is_empty() {
             ds.programme.name = Text::new(&label, &label);
         }
+        let (head, _) = DatasetHead::split(ds);
         let id = dataset_id(&label);
         phase.set(Phase::Saving);
         spawn_local(async move {
@@ -498,10 +513,10 @@ pub fn ImportPage() -> impl IntoView {
                 let new = NewDataset {
                     id: id.clone(),
                     kind: DatasetKind::File,
-                    source: r.file.clone(),
+                    source: r.report.file.clone(),
                     imported_at: js_sys::Date::now(),
                 };
-                store.put_dataset(&new, &ds).await
+                store.put_packed(&new, &r, head).await
             }
             .await;
             match result {
@@ -607,7 +622,7 @@ pub fn ImportPage() -> impl IntoView {
 
 #[component]
 fn Detected(
-    report: Arc<ImportReport>,
+    report: Arc<Received>,
     opts: RwSignal<ImportOptions>,
     dirty: RwSignal<bool>,
     run: impl Fn() + Copy + Send + Sync + 'static,
@@ -616,7 +631,7 @@ fn Detected(
     move || {
         let l = lang.get();
         let t = l.import_strings();
-        let d = report.detected.clone();
+        let d = report.report.detected.clone();
         let delimited = d.format == Format::Delimited;
         let edit = move |f: Box<dyn FnOnce(&mut ImportOptions)>| {
             opts.update(|o| f(o));
@@ -723,11 +738,11 @@ fn Detected(
 }
 
 #[component]
-fn Preview(report: Arc<ImportReport>) -> impl IntoView {
+fn Preview(report: Arc<Received>) -> impl IntoView {
     let lang = use_lang();
     move || {
         let t = lang.get().import_strings();
-        let mut rows = report.preview.iter();
+        let mut rows = report.report.preview.iter();
         let head = rows.next().cloned().unwrap_or_default();
         let body: Vec<Vec<String>> = rows.cloned().collect();
         (!head.is_empty()).then(|| view! {
@@ -748,16 +763,17 @@ fn Preview(report: Arc<ImportReport>) -> impl IntoView {
 
 #[component]
 fn Roles(
-    report: Arc<ImportReport>,
+    report: Arc<Received>,
     opts: RwSignal<ImportOptions>,
     dirty: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
     let mappable = matches!(
-        report.detected.shape,
+        report.report.detected.shape,
         Some(Shape::Tidy | Shape::Wide | Shape::Columns | Shape::OpenSdg)
-    ) && !report.columns.is_empty();
-    let guessed: Vec<Role> = report.columns.iter().map(|c| c.role).collect();
+    ) && !report.report.columns.is_empty();
+    let guessed: Vec<Role> = report.report.columns.iter().map(|c| c.role).collect();
+    let hidden = report.report.columns.len().saturating_sub(ROLE_ROWS);
     move || {
         let t = lang.get().import_strings();
         let guessed = guessed.clone();
@@ -767,10 +783,12 @@ fn Roles(
                     .or_else(|| guessed.get(i).copied())
                     .unwrap_or(Role::Ignore)
             };
-            let guessed = report.columns.iter().map(|c| c.role).collect::<Vec<_>>();
-            let rows = report
+            let guessed = report.report.columns.iter().map(|c| c.role).collect::<Vec<_>>();
+let rows = report
+                .report
                 .columns
                 .iter()
+                .take(ROLE_ROWS)
                 .enumerate()
                 .map(|(i, c)| {
                     let guessed = guessed.clone();
@@ -808,6 +826,7 @@ fn Roles(
                     <h2>{t.roles}</h2>
                     <p class="note">{t.roles_help}</p>
                     <table class="data-table roles"><tbody>{rows}</tbody></table>
+                    {(hidden > 0).then(|| view! { <p class="note" data-testid="roles-hidden">{format!("… {hidden} {}", t.more_columns)}</p> })}
                 </section>
             }
         })
@@ -815,11 +834,11 @@ fn Roles(
 }
 
 #[component]
-fn MetaFields(report: Arc<ImportReport>, meta: RwSignal<MetaForm>) -> impl IntoView {
+fn MetaFields(report: Arc<Received>, meta: RwSignal<MetaForm>) -> impl IntoView {
     let lang = use_lang();
-    let wanted = report.dataset.is_some()
-        && report.detected.format != Format::DataPackage
-        && report.detected.shape != Some(Shape::Native);
+    let wanted = report.ok()
+        && report.report.detected.format != Format::DataPackage
+        && report.report.detected.shape != Some(Shape::Native);
     move || {
         let t = lang.get().import_strings();
         let field = move |testid: &'static str,
@@ -893,12 +912,12 @@ fn problem_row(t: &'static ImportStrings, p: &Problem, kind: &'static str) -> im
 }
 
 #[component]
-fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>, job: RwSignal<u32>) -> impl IntoView {
+fn Report(report: Arc<Received>, phase: RwSignal<Phase>, job: RwSignal<u32>) -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();
         let t = l.import_strings();
-        let c = report.counts;
+        let c = report.report.counts;
         let n = |v: usize| crate::format::number(v as f64, 0, l);
         let ms = match phase.get() {
             Phase::Done { ms } => Some(ms),
@@ -912,7 +931,7 @@ fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>, job: RwSignal<u32>)
         view! {
             <section class="import-report" data-testid="import-report" data-job=job.get_untracked() data-ok=report.ok().to_string()
                 data-indicators=c.indicators data-series=c.series data-observations=c.observations
-                data-problems=report.problems_total data-warnings=report.warnings_total>
+                data-problems=report.report.problems_total data-warnings=report.report.warnings_total>
                 <h2>{t.report}</h2>
                 <ul class="counts">
                     <li><strong data-testid="count-indicators">{n(c.indicators)}</strong>" "{t.c_indicators}</li>
@@ -922,18 +941,18 @@ fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>, job: RwSignal<u32>)
                     <li><strong>{n(c.missing_cells)}</strong>" "{t.c_missing}</li>
                     {ms.map(|ms| view! { <li class="note" data-testid="read-time">{format!("{} {} ms", t.read_in, n(ms.round() as usize))}</li> })}
                 </ul>
-                {(!report.problems.is_empty()).then(|| view! {
-                    <h3>{t.errors}" ("{n(report.problems_total)}")"</h3>
+                {(!report.report.problems.is_empty()).then(|| view! {
+                    <h3>{t.errors}" ("{n(report.report.problems_total)}")"</h3>
                     <ul class="problems">
-                        {report.problems.iter().map(|p| problem_row(t, p, "problem")).collect_view()}
-                        {more(report.problems.len(), report.problems_total)}
+                        {report.report.problems.iter().map(|p| problem_row(t, p, "problem")).collect_view()}
+                        {more(report.report.problems.len(), report.report.problems_total)}
                     </ul>
                 })}
-                {(!report.warnings.is_empty()).then(|| view! {
-                    <h3>{t.warnings}" ("{n(report.warnings_total)}")"</h3>
+                {(!report.report.warnings.is_empty()).then(|| view! {
+                    <h3>{t.warnings}" ("{n(report.report.warnings_total)}")"</h3>
                     <ul class="warnings">
-                        {report.warnings.iter().map(|p| problem_row(t, p, "warning")).collect_view()}
-                        {more(report.warnings.len(), report.warnings_total)}
+                        {report.report.warnings.iter().map(|p| problem_row(t, p, "warning")).collect_view()}
+                        {more(report.report.warnings.len(), report.report.warnings_total)}
                     </ul>
                 })}
             </section>
@@ -944,7 +963,7 @@ fn Report(report: Arc<ImportReport>, phase: RwSignal<Phase>, job: RwSignal<u32>)
 #[allow(clippy::too_many_arguments)]
 #[component]
 fn Actions(
-    report: Arc<ImportReport>,
+    report: Arc<Received>,
     opts: RwSignal<ImportOptions>,
     meta: RwSignal<MetaForm>,
     name: RwSignal<String>,
@@ -954,7 +973,7 @@ fn Actions(
     save: impl Fn(web_sys::MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let has_errors = report.problems_total > 0;
+    let has_errors = report.report.problems_total > 0;
     let ok = report.ok();
     let accept = move |ev: web_sys::Event| {
         let on = event_target_checked(&ev);
@@ -971,7 +990,7 @@ fn Actions(
                 let t = lang.get().import_strings();
                 view! {
                     {(has_errors && !ok).then(|| view! { <p class="notice error" role="alert" data-testid="import-refused">{t.refused}</p> })}
-                    {(has_errors && report.counts.observations > 0 || opts.with(|o| o.accept_errors)).then(|| view! {
+                    {(has_errors && report.report.counts.observations > 0 || opts.with(|o| o.accept_errors)).then(|| view! {
                         <label class="setting setting-check">
                             <input type="checkbox" data-testid="accept-errors" prop:checked=move || opts.with(|o| o.accept_errors) on:change=accept />
                             <span>{t.accept}</span>

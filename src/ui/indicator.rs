@@ -11,6 +11,9 @@ use crate::embed::EmbedKind;
 use crate::format;
 use crate::kpi;
 use crate::model::Milestone;
+
+/// The most observations the table lists (the latest).
+const TABLE_ROWS: usize = 500;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -145,13 +148,22 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 </div>
             }
         });
-        let rows = ds
-            .observations_of(&ind.id)
+        // The table shows the last `TABLE_ROWS` observations, so that a file with millions opens.
+        let all = ds.observations_of(&ind.id);
+        let disaggregated = all.iter().any(|o| o.series.is_some());
+        let left_out = all.len().saturating_sub(TABLE_ROWS);
+        let rows = all[left_out..]
             .iter()
             .map(|o| {
+                let series = disaggregated.then(|| {
+                    let dims = ds.dimensions_of(o);
+                    let text = dims.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ");
+                    view! { <td>{text}</td> }
+                });
                 view! {
                     <tr>
                         <td>{o.period.to_string()}</td>
+                        {series}
                         <td class="num">{o.value.map(fmt).unwrap_or_else(|| s.no_value.to_owned())}</td>
                         <td><ProvenanceBadge provenance=o.provenance /></td>
                         <td class="note">{o.note.clone()}</td>
@@ -195,6 +207,7 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{s.period}</th>
+                            {disaggregated.then(|| view! { <th scope="col">{s.series_col}</th> })}
                             <th scope="col" class="num">{format!("{} ({})", s.value, unit)}</th>
                             <th scope="col">{s.provenance}</th>
                             <th scope="col">{s.note}</th>
@@ -202,6 +215,9 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                {(left_out > 0).then(|| view! {
+                    <p class="note" data-testid="rows-left-out">{format::number(left_out as f64, 0, l)}" "{s.rows_left_out}</p>
+                })}
                 <EmbedPanel id=id.clone() title=name_for_embed kinds=vec![EmbedKind::Card, EmbedKind::Chart] />
                 <dl class="metadata">
                     <dt>{s.definition}</dt><dd>{l.pick(&ind.definition).to_owned()}</dd>
