@@ -610,9 +610,8 @@ impl<'a> DimsRef<'a> {
     /// The (name, value) pairs.
     pub fn pairs(self) -> impl Iterator<Item = (&'a str, &'a str)> {
         // Written from `&str`s, so always UTF-8.
-        self.raw_pairs().filter_map(|(n, v)| {
-            Some((std::str::from_utf8(n).ok()?, std::str::from_utf8(v).ok()?))
-        })
+        self.raw_pairs()
+            .filter_map(|(n, v)| Some((std::str::from_utf8(n).ok()?, std::str::from_utf8(v).ok()?)))
     }
 
     /// The (name, value) pairs as the UTF-8 bytes they were written from.
