@@ -52,7 +52,7 @@ try {
       console.log(`  vigie (inside the worker) ${fmt(median(r.vigieWorker))} ms; runs ${runsOf(r.vigieWorker)}`);
       console.log(`  udsv (typedArrs)          ${fmt(median(r.udsv))} ms = ${mib(median(r.udsv))} MiB/s; runs ${runsOf(r.udsv)}; first row ${r.udsvSample}`);
       console.log(`  papaparse (dynamicTyping) ${fmt(median(r.papaparse))} ms = ${mib(median(r.papaparse))} MiB/s; runs ${runsOf(r.papaparse)}; first row ${r.papaSample}`);
-      console.log(`  (TextDecoder alone, included in the peers' times: ${fmt(median(r.decode))} ms)`);
+      console.log(`  (TextDecoder alone, included in the peers' times: ${fmt(median(r.decode))} ms; warm-up runs, not counted: vigie ${fmt(r.vigieFirst)} ms in a fresh worker, udsv ${fmt(r.udsvFirst)} ms, papaparse ${fmt(r.papaFirst)} ms)`);
       console.log(`IMPORT name=${r.name} bytes=${r.bytes} rows=${r.rows} observations=${r.observations} vigie_ms=${median(r.vigie)} vigie_worker_ms=${median(r.vigieWorker)} udsv_ms=${median(r.udsv)} papaparse_ms=${median(r.papaparse)} decode_ms=${median(r.decode)}`);
     }
   } else {

@@ -35,6 +35,16 @@ const CP1252_HIGH: [char; 32] = [
 /// Decodes `bytes` with `forced` when given, else with the detected encoding. Never fails: bytes
 /// that cannot be decoded become U+FFFD only in UTF-16 (Windows-1252 maps every byte).
 pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
+    // The common case, UTF-8 without a byte-order mark, validated once.
+    if forced.is_none()
+        && !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+    {
+        if let Ok(s) = std::str::from_utf8(bytes) {
+            return (s.to_owned(), Encoding::Utf8);
+        }
+    }
     let enc = forced.unwrap_or_else(|| detect(bytes));
     let text = match enc {
         Encoding::Utf8 | Encoding::Utf8Bom => {

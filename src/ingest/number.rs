@@ -128,12 +128,43 @@ pub fn read_cell_counted<'a>(
 /// `read_cell_counted` reads.
 #[inline(always)]
 pub fn plain_cell(raw: &str, decimal: char, flags: bool) -> Option<(f64, &str, u8)> {
+    // `trim_cell`, `split_flag` and `plain_decimal` on byte positions, without slicing the text;
+    // a non-ASCII end (U+00A0, U+202F, a byte-order mark) is left to the general reader.
     if !decimal.is_ascii() {
         return None;
     }
-    let s = trim_cell(raw);
-    let (s, flag) = if flags { split_flag(s) } else { (s, "") };
-    let (v, frac) = plain_decimal(s.as_bytes(), decimal as u8)?;
+    let b = raw.as_bytes();
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let (mut start, mut end) = (0, b.len());
+    while start < end && blank(b[start]) {
+        start += 1;
+    }
+    while end > start && blank(b[end - 1]) {
+        end -= 1;
+    }
+    if start == end || b[start] >= 0x80 || b[end - 1] >= 0x80 {
+        return None;
+    }
+    let (mut stop, mut flag) = (end, "");
+    if flags {
+        let mut letters = 0;
+        while letters < 4 && letters < end - start && b[end - 1 - letters].is_ascii_lowercase() {
+            letters += 1;
+        }
+        if letters.wrapping_sub(1) < 3 && end - start > letters && b[end - letters - 1] == b' ' {
+            let space = end - letters - 1;
+            let mut v = space;
+            while v > start && blank(b[v - 1]) {
+                v -= 1;
+            }
+            if v == start || b[v - 1] >= 0x80 {
+                return None;
+            }
+            stop = v;
+            flag = &raw[space + 1..end];
+        }
+    }
+    let (v, frac) = plain_decimal_in(b, start, stop, decimal as u8)?;
     Some((v, flag, frac.min(6) as u8))
 }
 
@@ -177,13 +208,19 @@ const EXACT_POW10: [f64; 23] = [
 /// `None` for anything else (the general reader decides).
 #[inline(always)]
 pub fn plain_decimal(s: &[u8], decimal: u8) -> Option<(f64, usize)> {
-    if s.is_empty() {
+    plain_decimal_in(s, 0, s.len(), decimal)
+}
+
+/// `plain_decimal` of `s[start..end]`.
+#[inline(always)]
+fn plain_decimal_in(s: &[u8], start: usize, end: usize, decimal: u8) -> Option<(f64, usize)> {
+    if start >= end {
         return None;
     }
-    let neg = s[0] == b'-';
+    let neg = s[start] == b'-';
     let (mut m, mut int_digits, mut frac, mut point) = (0u64, 0usize, 0usize, false);
-    let mut k = usize::from(neg);
-    while k < s.len() {
+    let mut k = start + usize::from(neg);
+    while k < end {
         let c = s[k];
         k += 1;
         if c.wrapping_sub(b'0') < 10 {
@@ -422,6 +459,47 @@ mod tests {
                 s.trim_matches(|c: char| is_space(c) || c == '\u{feff}'),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_plain_cell_path_agrees_with_the_general_reader() {
+        let alphabet = [
+            "0", "1", "7", "9", ".", ",", "-", "+", " ", "e", "p", "E", ":", "\u{a0}", "%", "\t",
+            "b", "é",
+        ];
+        let styles = [
+            NumberStyle::default(),
+            NumberStyle {
+                decimal: ',',
+                thousands: Some(' '),
+            },
+            NumberStyle {
+                decimal: ',',
+                thousands: Some('.'),
+            },
+            NumberStyle {
+                decimal: '.',
+                thousands: Some(','),
+            },
+        ];
+        let mut x: u64 = 0x1234_5678_9ABC_DEF1;
+        for _ in 0..100_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let s: String = (0..(x % 9) as usize)
+                .map(|k| alphabet[((x >> (6 + 4 * k)) % alphabet.len() as u64) as usize])
+                .collect();
+            for style in styles {
+                for flags in [false, true] {
+                    let general = read_cell_counted(&s, style, &[], flags, true);
+                    if let Some((v, flag, d)) = plain_cell(&s, style.decimal, flags) {
+                        assert_eq!(general, (Cell::Number(v, flag), d), "{s:?} {style:?}");
+                    }
+                    assert_eq!(read_cell_counted(&s, style, &[], flags, false), general);
+                }
+            }
         }
     }
 

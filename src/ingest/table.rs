@@ -444,7 +444,7 @@ pub struct Builder<'p> {
     buckets: Vec<Bucket>,
     /// (indicator, period) → bucket, with a small direct-mapped cache in front.
     bucket_index: FxMap<u64, u32>,
-    bucket_cache: Vec<(u64, u32)>,
+    bucket_cache: [(u64, u32); BUCKET_CACHE],
     known: Option<Vec<String>>,
     units_warned: bool,
     /// The columns holding values of their own (`Series`, `PeriodValue`).
@@ -945,7 +945,7 @@ impl<'p> Builder<'p> {
             headline: Vec::new(),
             buckets: Vec::new(),
             bucket_index: FxMap::default(),
-            bucket_cache: vec![(u64::MAX, 0); BUCKET_CACHE],
+            bucket_cache: [(u64::MAX, 0); BUCKET_CACHE],
             known,
             units_warned: false,
             cells: plan
@@ -1035,7 +1035,7 @@ impl<'p> Builder<'p> {
     ) -> Option<usize> {
         // Rows of one indicator usually follow each other.
         if let Some(i) = self.last_indicator {
-            if self.indicators[i].id == id {
+            if self.indicators.as_slice()[i].id == id {
                 return Some(i);
             }
         }
@@ -1218,6 +1218,8 @@ impl<'p> Builder<'p> {
     pub fn row<'a, C: Cells<'a>>(&mut self, c: &C) {
         self.rows += 1;
         let plan = self.plan;
+        // A slice borrowed from the plan, not from `self`: indexing it is no call at opt-level z.
+        let cols: &'p [Column] = plan.columns.as_slice();
         let ncols = self.roles.len();
         let n = c.len();
         // Eurostat: expand the first cell into the dimension columns.
@@ -1261,9 +1263,11 @@ impl<'p> Builder<'p> {
         self.row_series = None;
         let (mut ind_id, mut name, mut unit, mut flag) = ("", "", "", "");
         let (mut period_raw, mut period_col, mut value_col, mut month_col) = ("", 0, None, None);
+        // Indexing: an iterator adapter would be a call per cell at opt-level z.
+        #[allow(clippy::needless_range_loop)]
         for j in 0..ncols {
             let text = v.get(j);
-            match self.roles[j] {
+            match cols[j].role {
                 Role::Indicator => ind_id = trim(text),
                 Role::Name => name = trim(text),
                 Role::Unit => unit = trim(text),
@@ -1358,7 +1362,7 @@ impl<'p> Builder<'p> {
                     }
                 }
                 let p = match (
-                    self.roles[j],
+                    cols[j].role,
                     row_period,
                     plan.header_periods.get(j).copied().flatten(),
                     month,
@@ -1371,7 +1375,7 @@ impl<'p> Builder<'p> {
                     },
                     _ => continue,
                 };
-                let i = if self.roles[j] == Role::Series {
+                let i = if cols[j].role == Role::Series {
                     let h = plan
                         .columns
                         .get(j)
@@ -1401,7 +1405,7 @@ impl<'p> Builder<'p> {
                     }
                 };
                 let Some(i) = i else { continue };
-                if self.roles[j] == Role::Series && !unit.is_empty() {
+                if cols[j].role == Role::Series && !unit.is_empty() {
                     self.set_unit(i, unit, &|| v.at(0));
                 }
                 if let Some((v, f)) = self.value(raw, &|| v.at(j), i) {
@@ -1498,10 +1502,10 @@ impl<'p> Builder<'p> {
             return;
         }
         if series == u32::MAX {
-            self.headline[i] = true;
+            self.headline.as_mut_slice()[i] = true;
         }
         let b = self.bucket(i, period);
-        self.buckets[b as usize].obs.push(Obs {
+        self.buckets.as_mut_slice()[b as usize].obs.push(Obs {
             value,
             series,
             flag,

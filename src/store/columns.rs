@@ -123,14 +123,29 @@ pub struct ChunkEncoder<'a> {
     flags: SparseText,
 }
 
-/// Writes `src` at `dst[at..]` (plain stores: this runs for every cell of every row).
+/// Writes 4 bytes at `dst[at..]`: plain stores after one bounds check (this runs for every row,
+/// and at opt-level z `copy_from_slice` is a call and a loop is not unrolled).
 #[inline(always)]
-fn put<const N: usize>(dst: &mut [u8], at: usize, src: [u8; N]) {
-    let mut k = 0;
-    while k < N {
-        dst[at + k] = src[k];
-        k += 1;
-    }
+fn put4(dst: &mut [u8], at: usize, src: [u8; 4]) {
+    let d = &mut dst[at..at + 4];
+    d[0] = src[0];
+    d[1] = src[1];
+    d[2] = src[2];
+    d[3] = src[3];
+}
+
+/// Writes 8 bytes at `dst[at..]` (see `put4`).
+#[inline(always)]
+fn put8(dst: &mut [u8], at: usize, src: [u8; 8]) {
+    let d = &mut dst[at..at + 8];
+    d[0] = src[0];
+    d[1] = src[1];
+    d[2] = src[2];
+    d[3] = src[3];
+    d[4] = src[4];
+    d[5] = src[5];
+    d[6] = src[6];
+    d[7] = src[7];
 }
 
 /// Fills `dst` with copies of `pattern` (whose length divides `dst`'s), doubling what is written.
@@ -276,12 +291,12 @@ impl<'a> ChunkEncoder<'a> {
                     f64::NAN
                 }
             };
-            put(values, 8 * i, x.to_le_bytes());
+            put8(values, 8 * i, x.to_le_bytes());
             if let Some(sr) = sr {
                 self.any_series = true;
-                put(series, 4 * i, sr.to_le_bytes());
+                put4(series, 4 * i, sr.to_le_bytes());
             } else {
-                put(series, 4 * i, [0xff; 4]);
+                put4(series, 4 * i, [0xff; 4]);
             }
             self.notes.push(i, note);
             self.flags.push(i, flag);

@@ -19,9 +19,9 @@ use std::time::SystemTime;
 const RUNS: usize = 7;
 /// Data rows of the generated long CSV.
 pub const LONG_ROWS: usize = 1_000_000;
-const EUROSTAT: &str = "../shared/data-absent/demo_r_mlifexp.tsv.gz";
+const EUROSTAT: &str = "../shared/data/eurostat_bulk_tsv_gz/demo_r_mlifexp.tsv.gz";
 
-/// One input file of the bench, as written in the site's `data/`.
+/// One input file of the bench, as written in the site's `bench-data/` (apart from the app's `data/`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BenchFile {
     pub name: String,
@@ -41,7 +41,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let site = root().join("target/bench-import");
     step("import bench site: dist/, the bench page, uDSV, PapaParse and the data files");
     lay_out_site(&site)?;
-    let files = write_data(&site.join("data"), &root().join(EUROSTAT), LONG_ROWS)?;
+    let files = write_data(&site.join("bench-data"), &root().join(EUROSTAT), LONG_ROWS)?;
     for f in &files {
         println!(
             "{}: {} bytes ({:.1} MiB), {} data rows",
@@ -302,7 +302,7 @@ fn files_json(files: &[BenchFile]) -> String {
         .iter()
         .map(|f| {
             format!(
-                r#"{{"name":"{0}","url":"/data/{0}","bytes":{1},"rows":{2}}}"#,
+                r#"{{"name":"{0}","url":"/bench-data/{0}","bytes":{1},"rows":{2}}}"#,
                 f.name, f.bytes, f.rows
             )
         })
@@ -556,7 +556,7 @@ mod tests {
         assert_eq!(
             files_json(&alone),
             format!(
-                r#"[{{"name":"long.csv","url":"/data/long.csv","bytes":{},"rows":100}}]"#,
+                r#"[{{"name":"long.csv","url":"/bench-data/long.csv","bytes":{},"rows":100}}]"#,
                 alone[0].bytes
             )
         );
