@@ -21,6 +21,7 @@ use std::sync::Arc;
 pub fn Dashboard(data: Data) -> impl IntoView {
     let lang = use_lang();
     let settings = use_settings();
+    let loaded_id = data.id;
     let effective_ds = use_effective(data.dataset);
     let eval = Memo::new(move |_| {
         let mut opts = kpi::Options::as_of(settings.as_of.get());
@@ -113,7 +114,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
             .filter(|i| ds.latest(&i.id).is_some())
             .count();
         view! {
-            <div class="dashboard" data-testid="dashboard">
+            <div class="dashboard" data-testid="dashboard" data-dataset=loaded_id.clone()>
                 <section class="programme">
                     <h1>{l.pick(&ds.programme.name).to_owned()}</h1>
                     <p class="lead">{l.pick(&ds.programme.description).to_owned()}</p>

@@ -86,13 +86,19 @@ impl StoreState {
 
 /// The dataset the dashboard shows: `preferred` when stored, else the first stored dataset, else an
 /// empty one.
-pub async fn shown_dataset(store: &Store, preferred: &str) -> Result<Dataset, StoreError> {
+pub async fn shown_dataset(
+    store: &Store,
+    preferred: &str,
+) -> Result<(String, Dataset), StoreError> {
     if let Some(d) = store.get(preferred).await? {
-        return Ok(d);
+        return Ok((preferred.to_owned(), d));
     }
     match store.list().await?.first() {
-        Some(info) => Ok(store.get(&info.id).await?.unwrap_or_default()),
-        None => Ok(Dataset::default()),
+        Some(info) => Ok((
+            info.id.clone(),
+            store.get(&info.id).await?.unwrap_or_default(),
+        )),
+        None => Ok((preferred.to_owned(), Dataset::default())),
     }
 }
 

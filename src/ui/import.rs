@@ -176,6 +176,15 @@ fn file_stem(name: &str) -> String {
     base.rsplit_once('.').map_or(base, |(s, _)| s).to_owned()
 }
 
+/// The name a file is saved under: what the person typed, else the file's stem.
+fn save_label(typed: String, file: &str) -> String {
+    if typed.trim().is_empty() {
+        file_stem(file)
+    } else {
+        typed
+    }
+}
+
 /// The columns whose role can be changed on the page; the others keep Vigie's guess.
 const ROLE_ROWS: usize = 200;
 
@@ -495,12 +504,7 @@ pub fn ImportPage() -> impl IntoView {
         // The person's description applies to the head; the observations stay packed.
         let mut ds = head.join(Vec::new());
         apply_meta(&mut ds, &m);
-        let label = name.get_untracked();
-        let label = if label.trim().is_empty() {
-            file_stem(&r.report.file)
-        } else {
-            label
-        };
+        let label = save_label(name.get_untracked(), &r.report.file);
         if ds.programme.name.fr.is_empty() {
             ds.programme.name = Text::new(&label, &label);
         }
@@ -980,8 +984,10 @@ fn Actions(
         opts.update(|o| o.accept_errors = on);
         run();
     };
+    let file = report.report.file.clone();
+    let save_id = Memo::new(move |_| dataset_id(&save_label(name.get(), &file)));
     let replaces = move || {
-        let id = dataset_id(&name.get());
+        let id = save_id.get();
         stored.get().is_some_and(|ids| ids.contains(&id))
     };
     view! {
@@ -1008,6 +1014,7 @@ fn Actions(
                 <button
                     class="primary"
                     data-testid="import-save"
+                    data-dataset=move || save_id.get()
                     disabled=move || phase.get() == Phase::Saving || meta.with(|m| m.to_meta().is_err())
                     on:click=save
                 >

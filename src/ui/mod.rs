@@ -31,6 +31,8 @@ pub const DEFAULT_ID: &str = "default";
 /// The loaded dataset and where it came from.
 #[derive(Clone)]
 pub struct Data {
+    /// The store id the dataset was loaded under (`default` for the programme).
+    pub id: String,
     pub dataset: Arc<Dataset>,
     pub origin: Origin,
 }
@@ -89,23 +91,28 @@ pub fn mount() {
 /// what the store now holds (the dataset shown, else the first one) without fetching again. Without IndexedDB the default programme is fetched
 /// and kept in memory only (and the page says so).
 async fn load(st: data::StoreState, first: bool, shown: String) -> Result<Data, StoreError> {
-    let (dataset, origin) = match st.open().await {
+    let (id, dataset, origin) = match st.open().await {
         Ok(store) if first => {
             let (default, origin) =
                 load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?;
             match store.get(&shown).await? {
-                Some(d) if shown != DEFAULT_ID => (d, Origin::Store),
-                _ => (default, origin),
+                Some(d) if shown != DEFAULT_ID => (shown, d, Origin::Store),
+                _ => (DEFAULT_ID.to_owned(), default, origin),
             }
         }
-        Ok(store) => (data::shown_dataset(&store, &shown).await?, Origin::Store),
+        Ok(store) => {
+            let (id, d) = data::shown_dataset(&store, &shown).await?;
+            (id, d, Origin::Store)
+        }
         Err(_) => (
+            DEFAULT_ID.to_owned(),
             fetch_package(DEFAULT_PACKAGE, &fetch_text).await?,
             Origin::MemoryOnly,
         ),
     };
     st.memory_only.set(origin == Origin::MemoryOnly);
     Ok(Data {
+        id,
         dataset: Arc::new(dataset),
         origin,
     })
@@ -203,6 +210,7 @@ fn App() -> impl IntoView {
         LocalResource::new(move || load(store_state, store_state.epoch.get() == 0, shown.0.get()));
     workshop::Workshop::provide(store_state, shown);
     let s = move || lang.get().strings();
+    let pending = RwSignal::new(false);
     view! {
         <Router>
             <header class="topbar">
@@ -230,8 +238,12 @@ fn App() -> impl IntoView {
             </header>
             <offline::ConnectionBanner />
             <data::StoreBanner />
-            <main id="main">
-                <Transition fallback=move || view! { <p class="loading">{s().loading}</p> }>
+            <main id="main" class:pending=move || pending.get() aria-busy=move || pending.get().to_string()>
+                // While another dataset loads, the page keeps what it showed, dimmed, and says so.
+                <Show when=move || pending.get()>
+                    <p class="loading-pending" role="status" data-testid="loading-pending">{move || s().loading}</p>
+                </Show>
+                <Transition fallback=move || view! { <p class="loading">{s().loading}</p> } set_pending=pending>
                     <ErrorBoundary fallback=move |errors| {
                         view! {
                             <div class="error" role="alert" data-testid="load-error">

@@ -192,10 +192,15 @@ export class ImportPage {
   }
   problems() { return this.page.getByTestId('problem'); }
   /// Saves under `name` and waits for the dashboard.
-  async save(name) {
+  async save(name, { timeout } = {}) {
     if (name !== undefined) await this.page.getByTestId('import-name').fill(name);
-    await this.page.getByTestId('import-save').click();
-    await this.page.getByTestId('dashboard').waitFor();
+    const button = this.page.getByTestId('import-save');
+    const id = await button.getAttribute('data-dataset');
+    await button.click();
+    // The dashboard keeps showing what it showed while the saved dataset loads: wait until it
+    // shows the one just saved.
+    await this.page.locator(`[data-testid="dashboard"][data-dataset="${id}"]`).waitFor({ timeout });
+    return id;
   }
 }
 
