@@ -65,6 +65,7 @@ pub struct Strings {
     pub no_rate_baseline: &'static str,
     pub no_rate_target: &'static str,
     pub no_rate_data: &'static str,
+    pub no_rate_headline: &'static str,
     pub no_rate_equal: &'static str,
     pub kind_input: &'static str,
     pub kind_output: &'static str,
@@ -217,6 +218,7 @@ pub static FR: Strings = Strings {
     no_rate_baseline: "pas de valeur initiale",
     no_rate_target: "pas de cible",
     no_rate_data: "pas de donnée",
+    no_rate_headline: "valeurs désagrégées seulement : pas de série d’ensemble à mesurer",
     no_rate_equal: "valeur initiale égale à la cible",
     kind_input: "Moyens",
     kind_output: "Réalisations",
@@ -369,6 +371,7 @@ pub static EN: Strings = Strings {
     no_rate_baseline: "no baseline",
     no_rate_target: "no target",
     no_rate_data: "no data",
+    no_rate_headline: "disaggregated values only: no headline series to measure",
     no_rate_equal: "baseline equals target",
     kind_input: "Inputs",
     kind_output: "Outputs",
@@ -537,6 +540,7 @@ impl Strings {
             NoBaseline => self.no_rate_baseline,
             NoTarget => self.no_rate_target,
             NoData => self.no_rate_data,
+            NoHeadline => self.no_rate_headline,
             BaselineEqualsTarget => self.no_rate_equal,
         }
     }

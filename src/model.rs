@@ -246,12 +246,12 @@ impl Dataset {
         &self.observations[start..start + len]
     }
 
-    /// The most recent observation that has a value.
+    /// The most recent observation of the indicator's headline (not disaggregated) that has a value.
     pub fn latest(&self, indicator: &str) -> Option<&Observation> {
         self.observations_of(indicator)
             .iter()
             .rev()
-            .find(|o| o.value.is_some())
+            .find(|o| o.series.is_none() && o.value.is_some())
     }
 
     /// Sorts observations by indicator order, then period; readers call it once after loading.

@@ -535,11 +535,20 @@ fn min_step(xs: &[f64]) -> f64 {
 }
 
 /// The `points` attribute of an SVG polyline drawing `values` as a sparkline in a `width`×`height`
-/// box (1 px padding), or an empty string with fewer than two values.
+/// box (1 px padding), or an empty string with fewer than two values. More values than the box has
+/// pixels across are reduced with LTTB to one a pixel: a long monthly series stays a short string.
 pub fn sparkline_points(values: &[(f64, f64)], width: f64, height: f64) -> String {
     if values.len() < 2 {
         return String::new();
     }
+    let most = (width.max(2.0)) as usize;
+    let reduced;
+    let values = if values.len() > most {
+        reduced = super::lttb::lttb(values, most);
+        reduced.as_slice()
+    } else {
+        values
+    };
     let (x0, x1, y0, y1) = values.iter().fold(
         (
             f64::INFINITY,
@@ -798,6 +807,21 @@ mod tests {
             "1.0,6.0 51.0,6.0"
         );
         assert_eq!(sparkline_points(&[(0.0, 5.0)], 52.0, 12.0), "");
+    }
+
+    #[test]
+    fn a_long_sparkline_keeps_one_point_a_pixel_with_its_peak() {
+        let values: Vec<(f64, f64)> = (0..100_000)
+            .map(|i| (i as f64, if i == 61_234 { 1000.0 } else { (i % 7) as f64 }))
+            .collect();
+        let points = sparkline_points(&values, 64.0, 18.0);
+        assert_eq!(points.split(' ').count(), 64);
+        // The peak survives the reduction: it is the only point drawn at the top.
+        assert_eq!(points.matches(",1.0").count(), 1, "{points}");
+        assert!(
+            points.starts_with("1.0,")
+                && points.split(' ').next_back().unwrap().starts_with("63.0,")
+        );
     }
 
     #[test]

@@ -206,8 +206,14 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
         .zip(&runs)
         .map(|(ind, runs)| {
             buf.clear();
+            let mut disaggregated = false;
             for &(s, e) in runs {
                 for o in &obs[s..e] {
+                    // Progress is measured on the headline; disaggregated values are shown apart.
+                    if o.series.is_some() {
+                        disaggregated = true;
+                        continue;
+                    }
                     if let Some(v) = o.value {
                         let last = o.period.last_day();
                         if v.is_finite() && last <= opts.as_of {
@@ -217,7 +223,7 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
                 }
             }
             let axis = axis_of.get(ind.project.as_str()).copied().unwrap_or("");
-            indicator_result(ind, axis, &mut buf, opts)
+            indicator_result(ind, axis, &mut buf, disaggregated, opts)
         })
         .collect();
     rollups(ds, indicators, opts, unknown_observations)
@@ -227,17 +233,21 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
 /// observations (they must be sorted, as readers leave them); `None` for an unknown id.
 pub fn evaluate_one(ds: &Dataset, id: &str, opts: &Options) -> Option<IndicatorResult> {
     let ind = ds.indicator(id)?;
-    let mut buf: Vec<(Date, Period, f64)> = ds
-        .observations_of(id)
+    let observations = ds.observations_of(id);
+    let disaggregated = observations.iter().any(|o| o.series.is_some());
+    let mut buf: Vec<(Date, Period, f64)> = observations
         .iter()
         .filter_map(|o| {
+            if o.series.is_some() {
+                return None;
+            }
             let v = o.value.filter(|v| v.is_finite())?;
             let last = o.period.last_day();
             (last <= opts.as_of).then_some((last, o.period, v))
         })
         .collect();
     let axis = ds.project(&ind.project).map_or("", |p| p.axis.as_str());
-    Some(indicator_result(ind, axis, &mut buf, opts))
+    Some(indicator_result(ind, axis, &mut buf, disaggregated, opts))
 }
 
 /// Orders values by the end of their period (then by period), keeping file order among equals, and
@@ -276,10 +286,13 @@ fn combine(
     out
 }
 
+/// `disaggregated`: the indicator has disaggregated values (left out of `buf`), so that an indicator
+/// with no headline value says why it has no rate.
 fn indicator_result(
     ind: &Indicator,
     axis: &str,
     buf: &mut [(Date, Period, f64)],
+    disaggregated: bool,
     opts: &Options,
 ) -> IndicatorResult {
     let mut problems = Vec::new();
@@ -293,6 +306,7 @@ fn indicator_result(
     let decimals = ind.precision;
     // The progress rate, or why there is none (in the order of `indicator_progress`).
     let progress = match (ind.baseline, ind.target, current) {
+        (_, _, None) if disaggregated => Err(NoRate::NoHeadline),
         (None, _, _) => Err(NoRate::NoBaseline),
         (_, None, _) => Err(NoRate::NoTarget),
         (_, _, None) => Err(NoRate::NoData),
@@ -670,6 +684,42 @@ mod tests {
         assert_eq!(e.axis("A1").unwrap().chosen, 1);
         assert_eq!(e.indicators.len(), 6);
         assert_eq!(e.by_kind.iter().map(|r| r.chosen).sum::<usize>(), 6);
+    }
+
+    #[test]
+    fn progress_is_measured_on_the_headline_not_on_disaggregated_values() {
+        use Period::Year;
+        let mut d = dataset();
+        d.series = vec![crate::model::Series {
+            indicator: "I1".into(),
+            dimensions: vec![("sex".into(), "F".into())],
+        }];
+        // A disaggregated value after the headline's last one, and far above it, changes nothing.
+        let mut f = o("I1", Year(2024), Some(99.0));
+        f.series = Some(0);
+        d.observations.push(f.clone());
+        // I4 gets only a disaggregated value: no headline to measure, and the page says so.
+        let mut only = o("I4", Year(2022), Some(1.5));
+        only.series = Some(0);
+        d.observations.push(only);
+        d.sort_observations();
+        let opts = Options::as_of(day("2025-12-31"));
+        for e in [evaluate(&d, &opts), evaluate(&dataset(), &opts)] {
+            let i1 = e.indicator("I1").unwrap();
+            assert_eq!(i1.current.unwrap().value, 12.0);
+            assert_eq!(i1.values_known, 3);
+        }
+        let i4 = evaluate(&d, &opts).indicator("I4").unwrap().clone();
+        assert_eq!((i4.current, i4.no_rate), (None, Some(NoRate::NoHeadline)));
+        assert_eq!(
+            evaluate_one(&d, "I4", &opts).unwrap().no_rate,
+            Some(NoRate::NoHeadline)
+        );
+        assert_eq!(
+            super::super::progress::indicator_progress(&d, d.indicator("I4").unwrap()),
+            Err(NoRate::NoHeadline)
+        );
+        assert_eq!(d.latest("I1").unwrap().value, Some(12.0));
     }
 
     #[test]

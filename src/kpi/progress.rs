@@ -14,6 +14,8 @@ pub enum NoRate {
     NoTarget,
     /// The indicator has no observed value.
     NoData,
+    /// The indicator has only disaggregated values: no headline (total) series to measure.
+    NoHeadline,
     /// The baseline equals the target, so the formula divides by zero.
     BaselineEqualsTarget,
 }
@@ -48,12 +50,18 @@ pub fn progress_rate(
 
 /// The progress rate of an indicator from its baseline, target and latest observed value.
 pub fn indicator_progress(ds: &Dataset, ind: &Indicator) -> Result<f64, NoRate> {
+    let latest = ds.latest(&ind.id);
+    if latest.is_none()
+        && ds
+            .observations_of(&ind.id)
+            .iter()
+            .any(|o| o.series.is_some())
+    {
+        return Err(NoRate::NoHeadline);
+    }
     let baseline = ind.baseline.ok_or(NoRate::NoBaseline)?;
     let target = ind.target.ok_or(NoRate::NoTarget)?;
-    let current = ds
-        .latest(&ind.id)
-        .and_then(|o| o.value)
-        .ok_or(NoRate::NoData)?;
+    let current = latest.and_then(|o| o.value).ok_or(NoRate::NoData)?;
     progress_rate(baseline.value, current, target.value, ind.direction)
 }
 

@@ -162,10 +162,14 @@ fn indicator_row(ds: &Dataset, ev: &Evaluation, ind: &Indicator, l: Lang) -> imp
     let s = l.strings();
     let unit = l.pick(&ind.unit).to_owned();
     let result: Option<&IndicatorResult> = ev.indicator(&ind.id);
-    let latest = result.and_then(|r| r.current).map(|c| {
-        let provenance = ds
-            .observations_of(&ind.id)
+    // The headline series: what the KPI measures and the sparkline draws.
+    let headline = || {
+        ds.observations_of(&ind.id)
             .iter()
+            .filter(|o| o.series.is_none())
+    };
+    let latest = result.and_then(|r| r.current).map(|c| {
+        let provenance = headline()
             .rev()
             .find(|o| o.period == c.period)
             .map(|o| o.provenance)
@@ -193,9 +197,7 @@ fn indicator_row(ds: &Dataset, ev: &Evaluation, ind: &Indicator, l: Lang) -> imp
         _ => progress_bar(rate, l).into_any(),
     };
     let name = l.pick(&ind.name).to_owned();
-    let values: Vec<(f64, f64)> = ds
-        .observations_of(&ind.id)
-        .iter()
+    let values: Vec<(f64, f64)> = headline()
         .filter_map(|o| o.value.map(|v| (o.period.as_year_fraction(), v)))
         .collect();
     let spark = sparkline_points(&values, 64.0, 18.0);
