@@ -21,7 +21,11 @@ self.onmessage = async (event) => {
     try {
       const bindings = await ready;
       const started = performance.now();
-      const packed = bindings.worker_import(msg.name, msg.bytes, msg.companions, msg.options, (read, total) =>
+      // The page posts `File`s (no copy on its thread), read here; the benchmark posts bytes.
+      const bytesOf = async (f) => (f instanceof Blob ? new Uint8Array(await f.arrayBuffer()) : f);
+      const bytes = await bytesOf(msg.file ?? msg.bytes);
+      const companions = await Promise.all(msg.companions.map(async ([name, f]) => [name, await bytesOf(f)]));
+      const packed = bindings.worker_import(msg.name, bytes, companions, msg.options, (read, total) =>
         self.postMessage({ type: "progress", read, total }),
       );
       const ms = performance.now() - started;

@@ -11,7 +11,7 @@
 use super::import::{import_compact, ImportOptions, ImportReport, Imported};
 use super::table::Rows;
 use crate::model::{Axis, Dataset, Indicator, Programme, Project};
-use crate::store::columns::{decode_chunk_into, encode_chunks};
+use crate::store::columns::{chunk_rows, decode_chunk_into, encode_chunks};
 use crate::store::DatasetHead;
 
 const MAGIC: &[u8; 4] = b"VGIR";
@@ -283,53 +283,97 @@ pub fn unpack(bytes: &[u8]) -> Result<ImportReport, TransferError> {
     Ok(report)
 }
 
-/// A packed result as the page keeps it: the report read at once, the dataset's head (which lists
-/// every disaggregation: megabytes for a Eurostat file) and chunks left packed, so that receiving even
-/// millions of observations costs the page no long task; the head is read when the person saves, and
-/// the chunks go to the store as they are (`Store::put_packed`), decoded only when the dataset is shown.
+/// Reads a packed answer front to back through a `read(at, n)` function.
+struct Cursor<F> {
+    at: usize,
+    read: F,
+}
+
+impl<F: FnMut(usize, usize) -> Option<Vec<u8>>> Cursor<F> {
+    fn take(&mut self, n: usize) -> Result<Vec<u8>, TransferError> {
+        let b = (self.read)(self.at, n)
+            .filter(|b| b.len() == n)
+            .ok_or(TransferError::Truncated)?;
+        self.at += n;
+        Ok(b)
+    }
+
+    fn u32(&mut self) -> Result<usize, TransferError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+}
+
+/// Where one observation chunk lies in a packed answer, and how many rows it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkAt {
+    pub at: usize,
+    pub len: usize,
+    pub rows: usize,
+}
+
+/// What the page reads of a packed answer at once: the report, the dataset's head bytes (which
+/// list every disaggregation: megabytes for a Eurostat file; parsed only when the person saves),
+/// and where each observation chunk lies. The answer itself stays where it arrived (on the web, a
+/// JavaScript array outside wasm memory): receiving even millions of observations copies only the
+/// report and the head, the chunks go to the store as they are (`Store::put_packed`), and they are
+/// decoded only when the dataset is shown.
 #[derive(Debug, Clone)]
 pub struct Received {
     /// The report, without its dataset.
     pub report: ImportReport,
-    bytes: Vec<u8>,
+    /// Where the head's JSON lies (`at`, `len`).
     head: Option<(usize, usize)>,
-    chunks: Vec<(usize, usize)>,
+    chunks: Vec<ChunkAt>,
 }
 
 impl Received {
-    /// Reads the report and the head, and finds the chunks without decoding them.
-    pub fn read(bytes: Vec<u8>) -> Result<Received, TransferError> {
-        if !bytes.starts_with(MAGIC) {
+    /// Reads a packed answer held in memory.
+    pub fn read(bytes: &[u8]) -> Result<Received, TransferError> {
+        Received::read_with(bytes.len(), |at, n| {
+            bytes.get(at..at.checked_add(n)?).map(<[u8]>::to_vec)
+        })
+    }
+
+    /// Reads a packed answer of `len` bytes through `read(at, n)`, which gives bytes `at..at + n`
+    /// (`None` past the end): the report, the head, and each chunk's 9-byte header only.
+    pub fn read_with(
+        len: usize,
+        read: impl FnMut(usize, usize) -> Option<Vec<u8>>,
+    ) -> Result<Received, TransferError> {
+        let mut c = Cursor { at: 0, read };
+        if len < MAGIC.len() || c.take(MAGIC.len())? != MAGIC {
             return Err(TransferError::BadMagic);
         }
-        let mut r = Reader {
-            bytes: &bytes,
-            at: 4,
-        };
+        let n = c.u32()?;
         let report: ImportReport =
-            serde_json::from_slice(r.block()?).map_err(|e| TransferError::Json(e.to_string()))?;
+            serde_json::from_slice(&c.take(n)?).map_err(|e| TransferError::Json(e.to_string()))?;
         let mut head = None;
         let mut chunks = Vec::new();
-        if r.at < bytes.len() {
-            let n = r.u32()?;
-            if r.at + n > bytes.len() {
+        if c.at < len {
+            let n = c.u32()?;
+            if c.at.checked_add(n).is_none_or(|end| end > len) {
                 return Err(TransferError::Truncated);
             }
-            head = Some((r.at, n));
-            r.at += n;
-            for _ in 0..r.u32()? {
-                let n = r.u32()?;
-                if r.at + n > bytes.len() {
+            head = Some((c.at, n));
+            c.at += n;
+            for _ in 0..c.u32()? {
+                let n = c.u32()?;
+                let at = c.at;
+                if at.checked_add(n).is_none_or(|end| end > len) {
                     return Err(TransferError::Truncated);
                 }
-                chunks.push((r.at, n));
-                r.at += n;
+                let rows = (c.read)(at, n.min(9))
+                    .as_deref()
+                    .and_then(chunk_rows)
+                    .ok_or_else(|| TransferError::Chunk(format!("no chunk header at byte {at}")))?;
+                chunks.push(ChunkAt { at, len: n, rows });
+                c.at += n;
             }
         }
         Ok(Received {
             report,
             head,
-            bytes,
             chunks,
         })
     }
@@ -339,29 +383,50 @@ impl Received {
         self.head.is_some()
     }
 
-    /// The dataset's head (indicators, series, programme), when the file imports.
-    pub fn head(&self) -> Result<Option<DatasetHead>, TransferError> {
-        self.head
-            .map(|(at, n)| {
-                serde_json::from_slice(&self.bytes[at..at + n])
-                    .map_err(|e| TransferError::Json(e.to_string()))
-            })
-            .transpose()
-    }
-
-    /// The observation chunks, in the store's columnar encoding.
-    pub fn chunks(&self) -> impl Iterator<Item = &[u8]> + '_ {
-        self.chunks.iter().map(|&(at, n)| &self.bytes[at..at + n])
-    }
-
-    /// Decodes the whole dataset (tests, and the rare save that must compare with the person's edits).
-    pub fn dataset(&self) -> Result<Option<Dataset>, TransferError> {
-        let Some(head) = self.head()? else {
+    /// The dataset's head (indicators, series, programme), when the file imports, read from the
+    /// answer through `read(at, n)` (only when the person saves: it may be megabytes).
+    pub fn head_with(
+        &self,
+        read: impl FnOnce(usize, usize) -> Option<Vec<u8>>,
+    ) -> Result<Option<DatasetHead>, TransferError> {
+        let Some((at, n)) = self.head else {
             return Ok(None);
         };
-        let mut observations = Vec::with_capacity(self.report.counts.observations);
-        for c in self.chunks() {
-            decode_chunk_into(c, &mut observations)
+        let bytes = read(at, n)
+            .filter(|b| b.len() == n)
+            .ok_or(TransferError::Truncated)?;
+        serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| TransferError::Json(e.to_string()))
+    }
+
+    /// `head_with` of an answer held in memory.
+    pub fn head(&self, bytes: &[u8]) -> Result<Option<DatasetHead>, TransferError> {
+        self.head_with(|at, n| bytes.get(at..at.checked_add(n)?).map(<[u8]>::to_vec))
+    }
+
+    /// Where the observation chunks lie in the answer, in order.
+    pub fn chunks(&self) -> &[ChunkAt] {
+        &self.chunks
+    }
+
+    /// The observations the chunks hold.
+    pub fn observations(&self) -> usize {
+        self.chunks.iter().map(|c| c.rows).sum()
+    }
+
+    /// Decodes the whole dataset from the answer it was read from (tests, and the rare save that
+    /// must compare with the person's edits).
+    pub fn dataset(&self, bytes: &[u8]) -> Result<Option<Dataset>, TransferError> {
+        let Some(head) = self.head(bytes)? else {
+            return Ok(None);
+        };
+        let mut observations = Vec::with_capacity(self.observations());
+        for c in &self.chunks {
+            let chunk = bytes
+                .get(c.at..c.at + c.len)
+                .ok_or(TransferError::Truncated)?;
+            decode_chunk_into(chunk, &mut observations)
                 .map_err(|e| TransferError::Chunk(e.to_string()))?;
         }
         Ok(Some(head.join(observations)))
@@ -432,21 +497,34 @@ mod tests {
         }
         let packed = run_import("big.csv", csv.as_bytes(), &[], "", &mut |_, _| true);
         let direct = unpack(&packed).unwrap();
-        let got = Received::read(packed.clone()).unwrap();
+        let got = Received::read(&packed).unwrap();
         assert!(got.ok());
-        assert_eq!(got.chunks().count(), 2);
+        assert_eq!(got.chunks().len(), 2);
+        assert_eq!(got.observations(), 70_000);
         assert_eq!(got.report.counts, direct.counts);
         assert!(got.report.dataset.is_none());
-        assert_eq!(got.dataset().unwrap(), direct.dataset);
+        assert_eq!(got.dataset(&packed).unwrap(), direct.dataset);
+
+        // Read piecewise, as the page reads a JavaScript array: only the report, the head and the
+        // chunk headers are asked for.
+        let mut asked = 0;
+        let piecewise = Received::read_with(packed.len(), |at, n| {
+            asked += n;
+            packed.get(at..at + n).map(<[u8]>::to_vec)
+        })
+        .unwrap();
+        assert_eq!(piecewise.chunks(), got.chunks());
+        assert!(
+            asked < packed.len() / 10,
+            "{asked} of {} bytes",
+            packed.len()
+        );
 
         let refused = run_import("empty.csv", b"", &[], "", &mut |_, _| true);
-        let got = Received::read(refused).unwrap();
-        assert!(!got.ok() && got.dataset().unwrap().is_none());
-        for cut in [3, 9, packed.len() - 2] {
-            assert!(
-                Received::read(packed[..cut].to_vec()).is_err(),
-                "cut at {cut}"
-            );
+        let got = Received::read(&refused).unwrap();
+        assert!(!got.ok() && got.dataset(&refused).unwrap().is_none());
+        for cut in [0, 3, 9, packed.len() - 2] {
+            assert!(Received::read(&packed[..cut]).is_err(), "cut at {cut}");
         }
     }
 

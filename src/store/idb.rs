@@ -6,10 +6,10 @@
 //! this boundary. Every write runs in one transaction that ends with an explicit commit, so a write
 //! that fails, or a page closed in the middle of one, leaves the database exactly as before.
 
-use super::columns::{chunk_rows, decode_chunk_into, encode_chunk, ColumnsError, CHUNK_ROWS};
+use super::columns::{decode_chunk_into, encode_chunk, CHUNK_ROWS};
 use super::export::{Snapshot, SnapshotDataset};
 use super::{
-    conflicts, normalise_edits, Conflict, DatasetHead, DatasetInfo, DatasetKind, Loaded,
+    conflicts, normalise_edits, Conflict, DatasetHead, DatasetInfo, DatasetKind, Loaded, MetaInfo,
     MetaRecord, StoreError,
 };
 use crate::ingest::datapackage::Descriptor;
@@ -224,7 +224,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         texts
             .iter()
-            .map(|t| parse::<MetaRecord>(t).map(|m| m.info))
+            .map(|t| parse::<MetaInfo>(t).map(|m| m.info))
             .collect()
     }
 
@@ -265,6 +265,7 @@ impl Store {
         &self,
         new: &NewDataset,
         received: &crate::ingest::transfer::Received,
+        answer: &js_sys::Uint8Array,
         head: DatasetHead,
     ) -> Result<Vec<Conflict>, StoreError> {
         let tx = self
@@ -272,15 +273,15 @@ impl Store {
             .transaction([META, CHUNKS, EDITS])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
-        let mut chunks = received.chunks();
-        let observations = received
-            .chunks()
-            .map(|c| chunk_rows(c).ok_or(ColumnsError::BadMagic))
-            .sum::<Result<usize, _>>()?;
-        let (bytes, edits) = write_parts(&tx, new, head.clone(), observations, move || {
-            chunks.next().map(std::borrow::Cow::Borrowed)
-        })
-        .await?;
+        let observations = received.observations();
+        let range = |c: &crate::ingest::transfer::ChunkAt| (c.at as u32, (c.at + c.len) as u32);
+        // `slice`, not `subarray`: IndexedDB would clone a view's whole buffer.
+        let mut chunks = received.chunks().iter().map(|c| {
+            let (from, to) = range(c);
+            answer.slice(from, to)
+        });
+        let (bytes, edits) =
+            write_parts(&tx, new, head.clone(), observations, move || chunks.next()).await?;
         commit_write(tx, bytes).await?;
         announce_change();
         if edits.is_empty() {
@@ -288,7 +289,8 @@ impl Store {
         }
         let mut rows = Vec::with_capacity(observations);
         for c in received.chunks() {
-            decode_chunk_into(c, &mut rows)?;
+            let (from, to) = range(c);
+            decode_chunk_into(&answer.subarray(from, to).to_vec(), &mut rows)?;
         }
         Ok(conflicts(&head.join(rows), &edits))
     }
@@ -518,19 +520,19 @@ async fn write_dataset(
     let mut rows = dataset.observations.chunks(CHUNK_ROWS);
     write_parts(tx, new, head, dataset.observations.len(), move || {
         rows.next()
-            .map(|r| std::borrow::Cow::Owned(encode_chunk(r)))
+            .map(|r| js_sys::Uint8Array::from(encode_chunk(r).as_slice()))
     })
     .await
 }
 
 /// Writes a dataset's head and its chunks (given one at a time by `next_chunk`), deleting the chunks
 /// of an older version it no longer needs; returns the bytes written and the dataset's edits.
-async fn write_parts<'c>(
+async fn write_parts(
     tx: &Transaction<'_>,
     new: &NewDataset,
     head: DatasetHead,
     observations: usize,
-    mut next_chunk: impl FnMut() -> Option<std::borrow::Cow<'c, [u8]>>,
+    mut next_chunk: impl FnMut() -> Option<js_sys::Uint8Array>,
 ) -> Result<(u64, Vec<Observation>), StoreError> {
     let meta_store = tx.object_store(META)?;
     let chunks_store = tx.object_store(CHUNKS)?;
@@ -560,10 +562,8 @@ async fn write_parts<'c>(
     // open, and no task holds the page for long.
     let mut bytes = 0u64;
     let mut seq = 0u32;
-    while let Some(chunk) = next_chunk() {
-        bytes += chunk.len() as u64;
-        let array = js_sys::Uint8Array::from(chunk.as_ref());
-        drop(chunk);
+    while let Some(array) = next_chunk() {
+        bytes += u64::from(array.length());
         chunks_store
             .put(JsValue::from(array))
             .with_key(chunk_key(&new.id, seq))

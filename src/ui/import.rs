@@ -23,11 +23,14 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A file the person gave, kept as the browser's bytes (not copied into wasm memory).
+/// A file the person gave. The page keeps the browser's `File` (the worker reads it: posting a
+/// `File` copies nothing, posting its bytes would copy them on the page's thread) and reads only a
+/// JSON file's bytes itself, to name a Data Package's missing resources.
 #[derive(Clone)]
 struct Picked {
     name: String,
-    bytes: js_sys::Uint8Array,
+    file: web_sys::File,
+    json: Option<js_sys::Uint8Array>,
 }
 
 /// Where the page is.
@@ -72,6 +75,15 @@ fn app_urls() -> Option<(String, String)> {
     ))
 }
 
+/// Copies bytes `at..at + n` of a JavaScript array into wasm memory (`None` past its end).
+fn copy_out(bytes: &js_sys::Uint8Array) -> impl Fn(usize, usize) -> Option<Vec<u8>> + '_ {
+    let len = bytes.length() as usize;
+    move |at, n| {
+        let end = at.checked_add(n).filter(|&e| e <= len)?;
+        Some(bytes.subarray(at as u32, end as u32).to_vec())
+    }
+}
+
 fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &key.into(), value);
 }
@@ -80,6 +92,7 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
 fn start_worker(
     phase: RwSignal<Phase>,
     report: RwSignal<Option<Arc<Received>>>,
+    answer: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
 ) -> Result<Runner, String> {
     let (glue, wasm) = app_urls().ok_or("the page does not name its wasm module")?;
     let opts = web_sys::WorkerOptions::new();
@@ -99,9 +112,14 @@ fn start_worker(
                     }
                 }
                 Some("done") => {
-                    let bytes = js_sys::Uint8Array::new(&get("packed")).to_vec();
-                    match Received::read(bytes) {
+                    // The answer stays a JavaScript array: only the report and the chunk
+                    // headers are copied into wasm memory now, the head when the person saves.
+                    // The worker transferred a `Uint8Array`: taken as it is (`Uint8Array::new`
+                    // of an array would copy it).
+                    let bytes: js_sys::Uint8Array = get("packed").unchecked_into();
+                    match Received::read_with(bytes.length() as usize, copy_out(&bytes)) {
                         Ok(r) => {
+                            answer.try_set_value(Some(bytes));
                             report.try_set(Some(Arc::new(r)));
                             phase.try_set(Phase::Done {
                                 ms: get("ms").as_f64().unwrap_or(0.0),
@@ -142,11 +160,11 @@ fn post_import(
     let msg = js_sys::Object::new();
     set(&msg, "type", &"import".into());
     set(&msg, "name", &files[main].name.as_str().into());
-    set(&msg, "bytes", &files[main].bytes);
+    set(&msg, "file", &files[main].file);
     let companions = js_sys::Array::new();
     for (i, f) in files.iter().enumerate() {
         if i != main {
-            companions.push(&js_sys::Array::of2(&f.name.as_str().into(), &f.bytes));
+            companions.push(&js_sys::Array::of2(&f.name.as_str().into(), &f.file));
         }
     }
     set(&msg, "companions", &companions);
@@ -155,17 +173,21 @@ fn post_import(
     runner.worker.post_message(&msg).map_err(js_text)
 }
 
-/// Reads the files of a file list into the browser's byte arrays.
+/// Takes the files of a file list, reading the bytes of JSON files only.
 async fn read_files(list: web_sys::FileList) -> Vec<Picked> {
     let mut out = Vec::new();
     for i in 0..list.length() {
         let Some(file) = list.get(i) else { continue };
-        if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            out.push(Picked {
-                name: file.name(),
-                bytes: js_sys::Uint8Array::new(&buf),
-            });
-        }
+        let name = file.name();
+        let json = if name.to_lowercase().ends_with(".json") {
+            wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+                .await
+                .ok()
+                .map(|buf| js_sys::Uint8Array::new(&buf))
+        } else {
+            None
+        };
+        out.push(Picked { name, file, json });
     }
     out
 }
@@ -348,6 +370,13 @@ pub fn ImportPage() -> impl IntoView {
     let files: RwSignal<Vec<Picked>, LocalStorage> = RwSignal::new_local(Vec::new());
     let phase = RwSignal::new(Phase::Idle);
     let report: RwSignal<Option<Arc<Received>>> = RwSignal::new(None);
+    // The report and what was detected render at once; the preview, the roles and the rest in
+    // the next task, so that neither task holds the page for long on a wide file.
+    let settled: RwSignal<Option<Arc<Received>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let r = report.get();
+        set_timeout(move || settled.set(r), std::time::Duration::ZERO);
+    });
     let opts = RwSignal::new(ImportOptions::default());
     let dirty = RwSignal::new(false);
     let meta = RwSignal::new(MetaForm::default());
@@ -356,6 +385,9 @@ pub fn ImportPage() -> impl IntoView {
     // Counts the reads started, so that a test (or a screen reader) can tell a new report.
     let job = RwSignal::new(0u32);
     let runner: StoredValue<Option<Runner>, LocalStorage> = StoredValue::new_local(None);
+    // The worker's packed answer behind `report`, kept as the JavaScript array it arrived in.
+    let answer: StoredValue<Option<js_sys::Uint8Array>, LocalStorage> =
+        StoredValue::new_local(None);
     let stored_ids = LocalResource::new(move || async move {
         match st.open().await {
             Ok(s) => s
@@ -385,7 +417,10 @@ pub fn ImportPage() -> impl IntoView {
                 return Vec::new();
             }
             let given: Vec<&str> = f.iter().map(|p| p.name.as_str()).collect();
-            missing_companions(&f[m].name, &f[m].bytes.to_vec(), &given)
+            let Some(json) = &f[m].json else {
+                return Vec::new();
+            };
+            missing_companions(&f[m].name, &json.to_vec(), &given)
         })
     };
 
@@ -398,7 +433,7 @@ pub fn ImportPage() -> impl IntoView {
             return;
         };
         if runner.with_value(Option::is_none) {
-            match start_worker(phase, report) {
+            match start_worker(phase, report, answer) {
                 Ok(r) => runner.set_value(Some(r)),
                 Err(e) => {
                     phase.set(Phase::Failed(e));
@@ -406,10 +441,11 @@ pub fn ImportPage() -> impl IntoView {
                 }
             }
         }
-        let total = files.with_untracked(|f| f[main].bytes.length() as f64);
+        let total = files.with_untracked(|f| f[main].file.size());
         job.update(|j| *j += 1);
         phase.set(Phase::Reading { read: 0.0, total });
         report.set(None);
+        answer.set_value(None);
         dirty.set(false);
         let o = opts.get_untracked();
         let sent = files.with_untracked(|f| {
@@ -487,10 +523,10 @@ pub fn ImportPage() -> impl IntoView {
     };
 
     let save = move |_| {
-        let Some(r) = report.get_untracked() else {
+        let (Some(r), Some(bytes)) = (report.get_untracked(), answer.get_value()) else {
             return;
         };
-        let head = match r.head() {
+        let head = match r.head_with(copy_out(&bytes)) {
             Ok(Some(head)) => head,
             Ok(None) => return,
             Err(e) => {
@@ -520,7 +556,7 @@ pub fn ImportPage() -> impl IntoView {
                     source: r.report.file.clone(),
                     imported_at: js_sys::Date::now(),
                 };
-                store.put_packed(&new, &r, head).await
+                store.put_packed(&new, &r, &bytes, head).await
             }
             .await;
             match result {
@@ -572,7 +608,7 @@ pub fn ImportPage() -> impl IntoView {
                         .enumerate()
                         .map(|(i, p)| {
                             let role = if Some(i) == main { t.main_file } else { t.companion };
-                            let size = crate::store::human_bytes(p.bytes.length() as f64, lang.get());
+                            let size = crate::store::human_bytes(p.file.size(), lang.get());
                             view! { <li data-testid="picked-file">{p.name.clone()}" — "{size}" ("{role}")"</li> }
                         })
                         .collect_view()
@@ -615,10 +651,12 @@ pub fn ImportPage() -> impl IntoView {
             {move || report.get().map(|r| view! {
                 <Report report=r.clone() phase=phase job=job />
                 <Detected report=r.clone() opts=opts dirty=dirty run=run />
-                <Preview report=r.clone() />
-                <Roles report=r.clone() opts=opts dirty=dirty />
-                <MetaFields report=r.clone() meta=meta />
-                <Actions report=r opts=opts meta=meta name=name stored=stored_ids phase=phase run=run save=save />
+                {move || settled.with(|s| s.as_ref().is_some_and(|s| Arc::ptr_eq(s, &r))).then(|| view! {
+                    <Preview report=r.clone() />
+                    <Roles report=r.clone() opts=opts dirty=dirty />
+                    <MetaFields report=r.clone() meta=meta />
+                    <Actions report=r.clone() opts=opts meta=meta name=name stored=stored_ids phase=phase run=run save=save />
+                })}
             })}
         </section>
     }

@@ -173,7 +173,9 @@ export class ImportPage {
   async nextReport() {
     await this.page.waitForFunction((job) => {
       const e = document.querySelector('[data-testid="import-report"], [data-testid="import-failed"]');
-      return e && Number(e.dataset.job) > job && !document.querySelector('[data-testid="import-progress"]');
+      // The preview, roles and actions render in the task after the report's.
+      const whole = e?.dataset.testid === 'import-failed' || document.querySelector('[data-testid="import-actions"]');
+      return e && Number(e.dataset.job) > job && whole && !document.querySelector('[data-testid="import-progress"]');
     }, this.lastJob ?? 0, { timeout: 180_000 });
     const failed = this.page.getByTestId('import-failed');
     if (await failed.count()) throw new Error('import failed: ' + await failed.textContent());
