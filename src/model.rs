@@ -246,6 +246,39 @@ impl Dataset {
         &self.observations[start..start + len]
     }
 
+    /// The provenances its figures carry (values, baselines, targets), in `Provenance` order: what the
+    /// page's legend explains.
+    pub fn provenances(&self) -> Vec<Provenance> {
+        let all = [
+            Provenance::Report,
+            Provenance::Illustrative,
+            Provenance::Imported,
+        ];
+        let mut seen = [false; 3];
+        let slot = |p: Provenance| match p {
+            Provenance::Report => 0,
+            Provenance::Illustrative => 1,
+            Provenance::Imported => 2,
+        };
+        let milestones = self
+            .indicators
+            .iter()
+            .flat_map(|i| [i.baseline, i.target])
+            .flatten()
+            .map(|m| m.provenance);
+        for p in milestones.chain(self.observations.iter().map(|o| o.provenance)) {
+            seen[slot(p)] = true;
+            if seen.iter().all(|&s| s) {
+                break;
+            }
+        }
+        all.into_iter()
+            .zip(seen)
+            .filter(|&(_, s)| s)
+            .map(|(p, _)| p)
+            .collect()
+    }
+
     /// The most recent observation of the indicator's headline (not disaggregated) that has a value.
     pub fn latest(&self, indicator: &str) -> Option<&Observation> {
         self.observations_of(indicator)
@@ -288,6 +321,26 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn provenances_list_what_the_figures_carry() {
+        let mut d = Dataset::default();
+        assert!(d.provenances().is_empty());
+        let mut i = indicator("a");
+        i.target = Some(Milestone {
+            value: 1.0,
+            period: Period::Year(2030),
+            provenance: Provenance::Report,
+        });
+        d.indicators.push(i);
+        let mut o = obs("a", 2024, Some(1.0));
+        o.provenance = Provenance::Imported;
+        d.observations.push(o);
+        assert_eq!(
+            d.provenances(),
+            vec![Provenance::Report, Provenance::Imported]
+        );
+    }
 
     fn indicator(id: &str) -> Indicator {
         Indicator {

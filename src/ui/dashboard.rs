@@ -111,7 +111,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
         let with_value = ds
             .indicators
             .iter()
-            .filter(|i| ds.latest(&i.id).is_some())
+            .filter(|i| ds.observations_of(&i.id).iter().any(|o| o.value.is_some()))
             .count();
         view! {
             <div class="dashboard" data-testid="dashboard" data-dataset=loaded_id.clone()>
@@ -120,7 +120,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                     <p class="lead">{l.pick(&ds.programme.description).to_owned()}</p>
                     <ul class="summary">
                         <li><strong data-testid="indicator-count">{ds.indicators.len()}</strong>" "{s.indicators_count}</li>
-                        <li><strong>{with_value}</strong>" "{s.with_value}</li>
+                        <li><strong data-testid="with-value-count">{with_value}</strong>" "{s.with_value}</li>
                     </ul>
                     <Controls />
                     <h2 class="programme-progress">{s.programme_progress}</h2>
@@ -219,7 +219,10 @@ fn indicator_row(ds: &Dataset, ev: &Evaluation, ind: &Indicator, l: Lang) -> imp
             <td>{status_chip(status, l)}</td>
             <td class="num">
                 {sparkline}
-                {latest.map(|v| v.into_any()).unwrap_or_else(|| view! { <span class="no-rate">{s.no_value}</span> }.into_any())}
+                {latest.map(|v| v.into_any()).unwrap_or_else(|| {
+                    let text = if result.and_then(|r| r.no_rate) == Some(kpi::NoRate::NoHeadline) { s.series_only } else { s.no_value };
+                    view! { <span class="no-rate">{text}</span> }.into_any()
+                })}
             </td>
             <td class="num">{target}</td>
             <td class="progress">{progress}</td>

@@ -264,6 +264,7 @@ fn App() -> impl IntoView {
                             data.await
                                 .map(|d| {
                                     let (d1, d2, d3, origin) = (d.clone(), d.clone(), d.clone(), d.origin);
+                                    let provenances = d.dataset.provenances();
                                     view! {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
                                             <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
@@ -276,7 +277,7 @@ fn App() -> impl IntoView {
                                                 view=move || view! { <indicator::IndicatorPage data=d2.clone() /> }
                                             />
                                         </Routes>
-                                        <Footer origin=origin />
+                                        <Footer origin=origin provenances=provenances.clone() />
                                     }
                                 })
                         })}
@@ -288,7 +289,7 @@ fn App() -> impl IntoView {
 }
 
 #[component]
-fn Footer(origin: Origin) -> impl IntoView {
+fn Footer(origin: Origin, provenances: Vec<Provenance>) -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();
@@ -305,12 +306,19 @@ fn Footer(origin: Origin) -> impl IntoView {
         };
         view! {
             <footer class="footer">
-                <p>
+                <p data-testid="provenance-legend">
                     <strong>{s.data_origin}" : "</strong>
-                    <ProvenanceBadge provenance=Provenance::Report />
-                    " "{s.report_explained}" "
-                    <ProvenanceBadge provenance=Provenance::Illustrative />
-                    " "{s.illustrative_explained}
+                    {provenances
+                        .iter()
+                        .map(|&p| {
+                            let text = match p {
+                                Provenance::Report => s.report_explained,
+                                Provenance::Illustrative => s.illustrative_explained,
+                                Provenance::Imported => s.imported_explained,
+                            };
+                            view! { <span class="legend-entry"><ProvenanceBadge provenance=p />" "{text}" "</span> }
+                        })
+                        .collect_view()}
                 </p>
                 <p data-testid="data-origin" data-origin=origin_key>{origin_text}</p>
             </footer>

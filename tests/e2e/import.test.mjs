@@ -240,6 +240,15 @@ test('import: the 23 MB Eurostat TSV reads in the worker as vigie-check reads it
     const row = page.getByTestId('indicator-row').first();
     await row.waitFor({ timeout: 180_000 });
     console.log(`eurostat saved and shown on the dashboard in ${Date.now() - saveStarted} ms`);
+    // Every value is disaggregated (sex × age × region): no headline to measure, and the row says so.
+    assert.match(await row.textContent(), /valeurs désagrégées seulement/);
+    assert.equal(await page.getByTestId('indicator-count').textContent(), '1');
+    assert.equal(await page.getByTestId('with-value-count').textContent(), '1');
+    // The legend explains the provenance the figures carry: the imported file's, not the programme's.
+    const legend = await page.getByTestId('provenance-legend').textContent();
+    assert.match(legend, /fichier importé/);
+    assert.doesNotMatch(legend, /rapport final|démonstration/);
+    await page.screenshot({ path: join(OUT, 'import-eurostat-dashboard.png'), fullPage: true });
     await row.getByRole('link').click();
     await page.getByTestId('indicator-page').waitFor({ timeout: 120_000 });
     await page.getByTestId('series-left-out').waitFor();

@@ -24,6 +24,10 @@ test('dashboard → indicator page → reload from IndexedDB', async () => {
   assert.equal(await page.getByTestId('indicator-count').textContent(), String(expected));
   assert.equal(await page.getByTestId('axis').count(), 4);
   assert.equal(await dashboard.origin().getAttribute('data-origin'), 'network');
+  // The programme's figures: published in the report, or invented for the demo, and said so.
+  const legend = await page.getByTestId('provenance-legend').textContent();
+  assert.match(legend, /rapport final ICC.*démonstration/);
+  assert.doesNotMatch(legend, /fichier importé/);
 
   // The jury figure comes from the report: 6 of 6, so 100 %.
   const jury = dashboard.row('icc2-solutions-selected');
