@@ -108,3 +108,27 @@ fn json_carries_the_kpi_results_the_page_shows() {
     let (code, _) = check(&["--as-of", "2024-13-01", &package]);
     assert_eq!(code, 2, "a bad date is a usage error");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_checker_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    // The same file many times: more output than a pipe holds, so writing goes on after the
+    // reader has gone (as with `vigie-check … | head -1`).
+    let good = fixture("real/eurostat/teina200.tsv");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vigie-check"))
+        .args(std::iter::repeat_n(good.as_str(), 2_000))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("would import"), "{first}");
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141));
+}

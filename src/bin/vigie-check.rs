@@ -1,6 +1,7 @@
 //! `vigie-check [--json] FILE...`: reads files as the browser would and says whether each would import.
 //!
-//! Exit status: 0 when every file would import, 1 when any would be refused, 2 on a usage error.
+//! Exit status: 0 when every file would import, 1 when any would be refused, 2 on a usage error
+//! (141 when standard output is closed early, as for any program writing into a closed pipe).
 //! Companion files are found next to each file: a Data Package's resources, and an Open SDG indicator's
 //! metadata (`../meta/<id>.md` or `.yml`).
 
@@ -11,6 +12,18 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+/// `println!` that ends the program quietly when standard output is closed (`vigie-check … | head`)
+/// instead of panicking, with the status a shell gives a program killed by a closed pipe.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(141);
+        }
+    }};
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -80,7 +93,7 @@ mod native {
             }
         }
         if json {
-            println!(
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&Value::Array(out)).unwrap_or_default()
             );
@@ -194,13 +207,13 @@ mod native {
         if assessed.is_empty() {
             return;
         }
-        println!("  kpi as of {as_of}:");
+        say!("  kpi as of {as_of}:");
         for i in assessed {
             let rate = i
                 .progress
                 .as_ref()
                 .map_or("—".to_owned(), |p| format!("{:.1} %", p.rate));
-            println!(
+            say!(
                 "    {:<32} {:<16} progress {rate}",
                 i.id,
                 Lang::En.pick(&i.status.label())
@@ -218,13 +231,13 @@ mod native {
 
     fn print_text(r: &ImportReport) {
         let d = &r.detected;
-        println!(
+        say!(
             "{}: {}",
             r.file,
             if r.ok() { "would import" } else { "REFUSED" }
         );
         let opt = |c: Option<char>| c.map(|c| format!("{c:?}")).unwrap_or_else(|| "none".into());
-        println!(
+        say!(
             "  detected: {} · {:?} · shape {} · delimiter {} · decimal {:?} · thousands {} · header line {} · preamble {} · footer {} · periods {} · missing {:?}{}",
             d.encoding.label(),
             d.format,
@@ -240,13 +253,17 @@ mod native {
             if d.flags { " · status flags" } else { "" },
         );
         let c = &r.counts;
-        println!(
+        say!(
             "  counts: {} indicators, {} series, {} observations, {} rows, {} missing cells",
-            c.indicators, c.series, c.observations, c.rows, c.missing_cells
+            c.indicators,
+            c.series,
+            c.observations,
+            c.rows,
+            c.missing_cells
         );
         if let Some(ds) = &r.dataset {
             for i in ds.indicators.iter().take(10) {
-                println!(
+                say!(
                     "  indicator {} \"{}\" ({} observations)",
                     i.id,
                     i.name.en,
@@ -254,20 +271,20 @@ mod native {
                 );
             }
             if ds.indicators.len() > 10 {
-                println!("  … and {} more indicators", ds.indicators.len() - 10);
+                say!("  … and {} more indicators", ds.indicators.len() - 10);
             }
         }
         for p in &r.problems {
-            println!("  error: {p}");
+            say!("  error: {p}");
         }
         if r.problems_total > r.problems.len() {
-            println!("  … {} errors in all", r.problems_total);
+            say!("  … {} errors in all", r.problems_total);
         }
         for p in r.warnings.iter().take(5) {
-            println!("  warning: {p}");
+            say!("  warning: {p}");
         }
         if r.warnings_total > 5 {
-            println!("  … {} warnings in all", r.warnings_total);
+            say!("  … {} warnings in all", r.warnings_total);
         }
     }
 }
