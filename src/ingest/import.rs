@@ -370,9 +370,9 @@ fn open_sdg_meta(stem: &str, companions: &[(&str, &[u8])]) -> Option<(String, St
 
 /// Applies what the person said about a file's indicators: the name (when the file holds one
 /// indicator), unit, direction, baseline and target.
-pub fn apply_meta(ds: &mut Dataset, m: &IndicatorMeta) {
-    let single = ds.indicators.len() == 1;
-    for ind in ds.indicators.iter_mut() {
+pub fn apply_meta(indicators: &mut [Indicator], m: &IndicatorMeta) {
+    let single = indicators.len() == 1;
+    for ind in indicators.iter_mut() {
         if let (Some(n), true) = (&m.name, single) {
             ind.name = Text::new(n, n);
         }
@@ -718,7 +718,7 @@ fn finish(
             ..Dataset::default()
         };
         ds.programme.source = file.to_owned();
-        apply_meta(&mut ds, &opts.indicator);
+        apply_meta(&mut ds.indicators, &opts.indicator);
         Some(ds)
     } else {
         None

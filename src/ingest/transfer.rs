@@ -385,10 +385,11 @@ impl Received {
 
     /// The dataset's head (indicators, series, programme), when the file imports, read from the
     /// answer through `read(at, n)` (only when the person saves: it may be megabytes).
-    pub fn head_with(
+    /// `T` is `DatasetHead`, or `store::LightHead` to leave its series as JSON text.
+    pub fn head_with<T: serde::de::DeserializeOwned>(
         &self,
         read: impl FnOnce(usize, usize) -> Option<Vec<u8>>,
-    ) -> Result<Option<DatasetHead>, TransferError> {
+    ) -> Result<Option<T>, TransferError> {
         let Some((at, n)) = self.head else {
             return Ok(None);
         };
@@ -402,7 +403,7 @@ impl Received {
 
     /// `head_with` of an answer held in memory.
     pub fn head(&self, bytes: &[u8]) -> Result<Option<DatasetHead>, TransferError> {
-        self.head_with(|at, n| bytes.get(at..at.checked_add(n)?).map(<[u8]>::to_vec))
+        self.head_with::<DatasetHead>(|at, n| bytes.get(at..at.checked_add(n)?).map(<[u8]>::to_vec))
     }
 
     /// Where the observation chunks lie in the answer, in order.

@@ -9,8 +9,8 @@
 use super::columns::{decode_chunk_into, encode_chunk, CHUNK_ROWS};
 use super::export::{Snapshot, SnapshotDataset};
 use super::{
-    conflicts, normalise_edits, Conflict, DatasetHead, DatasetInfo, DatasetKind, Loaded, MetaInfo,
-    MetaRecord, StoreError,
+    conflicts, meta_json, meta_json_counted, normalise_edits, Conflict, DatasetHead, DatasetInfo,
+    DatasetKind, LightHead, Loaded, MetaInfo, MetaRaw, MetaRecord, StoreError,
 };
 use crate::ingest::datapackage::Descriptor;
 use crate::model::{Dataset, Observation};
@@ -266,7 +266,7 @@ impl Store {
         new: &NewDataset,
         received: &crate::ingest::transfer::Received,
         answer: &js_sys::Uint8Array,
-        head: DatasetHead,
+        head: LightHead,
     ) -> Result<Vec<Conflict>, StoreError> {
         let tx = self
             .db
@@ -280,8 +280,13 @@ impl Store {
             let (from, to) = range(c);
             answer.slice(from, to)
         });
+        let head_json = json(&head)?;
+        let indicators = head.indicators.len();
         let (bytes, edits) =
-            write_parts(&tx, new, head.clone(), observations, move || chunks.next()).await?;
+            write_parts(&tx, new, &head_json, indicators, observations, move || {
+                chunks.next()
+            })
+            .await?;
         commit_write(tx, bytes).await?;
         announce_change();
         if edits.is_empty() {
@@ -292,6 +297,9 @@ impl Store {
             let (from, to) = range(c);
             decode_chunk_into(&answer.subarray(from, to).to_vec(), &mut rows)?;
         }
+        let head = head
+            .into_head()
+            .map_err(|e| StoreError::Decode(e.to_string()))?;
         Ok(conflicts(&head.join(rows), &edits))
     }
 
@@ -332,7 +340,8 @@ impl Store {
             .build()?;
         let meta_store = tx.object_store(META)?;
         let meta: Option<String> = meta_store.get(id.to_owned()).primitive()?.await?;
-        let mut meta: MetaRecord = parse(
+        // The head stays the text it was read as: only the info changes.
+        let mut meta: MetaRaw = parse(
             meta.as_deref()
                 .ok_or_else(|| StoreError::Invalid(vec![format!("no dataset {id}")]))?,
         )?;
@@ -344,8 +353,10 @@ impl Store {
             .with_key(id.to_owned())
             .primitive()?
             .await?;
+        let record = meta_json(&meta.info, meta.head.get(), meta.chunks)
+            .map_err(|e| StoreError::Decode(e.to_string()))?;
         meta_store
-            .put(json(&meta)?)
+            .put(record)
             .with_key(id.to_owned())
             .primitive()?
             .await?;
@@ -518,10 +529,19 @@ async fn write_dataset(
     };
     // Each chunk is encoded just before it is written, so one chunk's bytes at a time are held twice.
     let mut rows = dataset.observations.chunks(CHUNK_ROWS);
-    write_parts(tx, new, head, dataset.observations.len(), move || {
-        rows.next()
-            .map(|r| js_sys::Uint8Array::from(encode_chunk(r).as_slice()))
-    })
+    let head_json = json(&head)?;
+    let observations = dataset.observations.len();
+    write_parts(
+        tx,
+        new,
+        &head_json,
+        head.indicators.len(),
+        observations,
+        move || {
+            rows.next()
+                .map(|r| js_sys::Uint8Array::from(encode_chunk(r).as_slice()))
+        },
+    )
     .await
 }
 
@@ -530,7 +550,8 @@ async fn write_dataset(
 async fn write_parts(
     tx: &Transaction<'_>,
     new: &NewDataset,
-    head: DatasetHead,
+    head_json: &str,
+    indicators: usize,
     observations: usize,
     mut next_chunk: impl FnMut() -> Option<js_sys::Uint8Array>,
 ) -> Result<(u64, Vec<Observation>), StoreError> {
@@ -538,7 +559,7 @@ async fn write_parts(
     let chunks_store = tx.object_store(CHUNKS)?;
     let old: Option<String> = meta_store.get(new.id.clone()).primitive()?.await?;
     let old_chunks = match old {
-        Some(t) => parse::<MetaRecord>(&t)?.chunks,
+        Some(t) => parse::<MetaInfo>(&t)?.chunks,
         None => 0,
     };
     let edits: Vec<Observation> = match tx
@@ -577,28 +598,20 @@ async fn write_parts(
             new.id
         )]));
     }
-    let indicators = head.indicators.len();
-    let mut meta = MetaRecord {
-        info: DatasetInfo {
-            id: new.id.clone(),
-            kind: new.kind,
-            source: new.source.clone(),
-            imported_at: new.imported_at,
-            bytes: 0,
-            indicators,
-            observations,
-            edits: edits.len(),
-        },
-        head,
-        chunks: n,
+    let mut info = DatasetInfo {
+        id: new.id.clone(),
+        kind: new.kind,
+        source: new.source.clone(),
+        imported_at: new.imported_at,
+        bytes: 0,
+        indicators,
+        observations,
+        edits: edits.len(),
     };
-    let head_bytes = json(&meta)?.len() as u64;
-    meta.info.bytes = bytes + head_bytes;
-    meta_store
-        .put(json(&meta)?)
-        .with_key(new.id.clone())
-        .primitive()?;
-    Ok((meta.info.bytes, edits))
+    let text = meta_json_counted(&mut info, head_json, n, bytes)
+        .map_err(|e| StoreError::Decode(e.to_string()))?;
+    meta_store.put(text).with_key(new.id.clone()).primitive()?;
+    Ok((info.bytes, edits))
 }
 
 async fn delete_dataset(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError> {
@@ -606,7 +619,7 @@ async fn delete_dataset(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError
     let old: Option<String> = meta_store.get(id.to_owned()).primitive()?.await?;
     if let Some(t) = old {
         let chunks = tx.object_store(CHUNKS)?;
-        for seq in 0..parse::<MetaRecord>(&t)?.chunks {
+        for seq in 0..parse::<MetaInfo>(&t)?.chunks {
             chunks.delete(chunk_key(id, seq)).primitive()?;
         }
     }

@@ -155,11 +155,82 @@ pub struct MetaRecord {
     pub chunks: u32,
 }
 
-/// A metadata record read for its info only: listing datasets skips their heads (an imported
-/// Eurostat file's lists 129 000 series) instead of building them.
+/// A metadata record read for its info and chunk count only: listing or replacing datasets skips
+/// their heads (an imported Eurostat file's lists 129 000 series) instead of building them.
 #[derive(Debug, Deserialize)]
 pub struct MetaInfo {
     pub info: DatasetInfo,
+    pub chunks: u32,
+}
+
+/// A metadata record with its head kept as JSON text: saving edits rewrites the info only.
+#[derive(Debug, Deserialize)]
+pub struct MetaRaw {
+    pub info: DatasetInfo,
+    pub head: Box<serde_json::value::RawValue>,
+    pub chunks: u32,
+}
+
+/// A dataset head whose series stay the JSON text they were read as: saving an import applies the
+/// person's description to the programme and indicators without building, then serialising again,
+/// up to hundreds of thousands of series.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LightHead {
+    pub programme: Programme,
+    pub axes: Vec<Axis>,
+    pub projects: Vec<Project>,
+    pub indicators: Vec<Indicator>,
+    #[serde(default = "no_series")]
+    pub series: Box<serde_json::value::RawValue>,
+}
+
+fn no_series() -> Box<serde_json::value::RawValue> {
+    serde_json::value::RawValue::from_string("[]".to_owned()).expect("[] is JSON")
+}
+
+impl LightHead {
+    /// The whole head, its series read.
+    pub fn into_head(self) -> Result<DatasetHead, serde_json::Error> {
+        Ok(DatasetHead {
+            series: serde_json::from_str(self.series.get())?,
+            programme: self.programme,
+            axes: self.axes,
+            projects: self.projects,
+            indicators: self.indicators,
+        })
+    }
+}
+
+/// The JSON of a metadata record, written around a head already serialised (the same text as
+/// serde's for `MetaRecord`).
+pub fn meta_json(
+    info: &DatasetInfo,
+    head_json: &str,
+    chunks: u32,
+) -> Result<String, serde_json::Error> {
+    let info = serde_json::to_string(info)?;
+    Ok(format!(
+        r#"{{"info":{info},"head":{head_json},"chunks":{chunks}}}"#
+    ))
+}
+
+/// `meta_json` with `info.bytes` set to `chunk_bytes` plus the record's own length.
+pub fn meta_json_counted(
+    info: &mut DatasetInfo,
+    head_json: &str,
+    chunks: u32,
+    chunk_bytes: u64,
+) -> Result<String, serde_json::Error> {
+    let fixed = r#"{"info":,"head":,"chunks":}"#.len() + head_json.len() + chunks.to_string().len();
+    info.bytes = chunk_bytes;
+    // The count includes its own digits: a few rounds settle it.
+    loop {
+        let total = chunk_bytes + (fixed + serde_json::to_string(info)?.len()) as u64;
+        if total == info.bytes {
+            return meta_json(info, head_json, chunks);
+        }
+        info.bytes = total;
+    }
 }
 
 /// A dataset as read back: the imported data and the person's edits, apart.
@@ -346,6 +417,76 @@ mod tests {
         };
         let text = serde_json::to_string(&record).unwrap();
         assert_eq!(serde_json::from_str::<MetaInfo>(&text).unwrap().info, info);
+    }
+
+    fn head_with_series() -> DatasetHead {
+        let (mut head, _) = DatasetHead::split(base());
+        head.series = (0..3)
+            .map(|k| crate::model::Series {
+                indicator: "a".into(),
+                dimensions: vec![("geo".into(), format!("r\"{k}"))],
+            })
+            .collect();
+        head
+    }
+
+    #[test]
+    fn records_written_around_a_head_text_read_as_serde_writes_them() {
+        let head = head_with_series();
+        let mut info = DatasetInfo {
+            id: "x".into(),
+            kind: DatasetKind::File,
+            source: "a \"b\".csv".into(),
+            imported_at: 1.5,
+            bytes: 0,
+            indicators: 1,
+            observations: 2,
+            edits: 0,
+        };
+        let head_json = serde_json::to_string(&head).unwrap();
+        let record = MetaRecord {
+            info: info.clone(),
+            head: head.clone(),
+            chunks: 7,
+        };
+        assert_eq!(
+            meta_json(&info, &head_json, 7).unwrap(),
+            serde_json::to_string(&record).unwrap()
+        );
+        // The counted size includes the record's own text, digits of the count included.
+        for chunk_bytes in [0, 9, 99_990, 123_456_789] {
+            let text = meta_json_counted(&mut info, &head_json, 7, chunk_bytes).unwrap();
+            assert_eq!(info.bytes, chunk_bytes + text.len() as u64);
+            let back: MetaRecord = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                (back.info, back.head, back.chunks),
+                (info.clone(), head.clone(), 7)
+            );
+            // Saving edits rewrites the info around the head's text, unchanged.
+            let raw: MetaRaw = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                meta_json(&raw.info, raw.head.get(), raw.chunks).unwrap(),
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn a_light_head_keeps_its_series_as_text_and_writes_them_back() {
+        let head = head_with_series();
+        let text = serde_json::to_string(&head).unwrap();
+        let mut light: LightHead = serde_json::from_str(&text).unwrap();
+        light.indicators[0].name = Text::new("Nom", "Name");
+        let written = serde_json::to_string(&light).unwrap();
+        let back: DatasetHead = serde_json::from_str(&written).unwrap();
+        assert_eq!(back.series, head.series);
+        assert_eq!(back.indicators[0].name.en, "Name");
+        assert_eq!(light.into_head().unwrap(), back);
+        // A head written before series existed reads with none.
+        let mut old = serde_json::to_value(&head).unwrap();
+        old.as_object_mut().unwrap().remove("series");
+        let light: LightHead = serde_json::from_value(old).unwrap();
+        assert!(light.into_head().unwrap().series.is_empty());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::ingest::transfer::{main_file, missing_companions, Received};
 use crate::ingest::Problem;
 use crate::model::{Direction, Milestone, Provenance, Text};
 use crate::period::Period;
-use crate::store::{dataset_id, DatasetHead, DatasetKind, NewDataset};
+use crate::store::{dataset_id, DatasetKind, LightHead, NewDataset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -526,7 +526,7 @@ pub fn ImportPage() -> impl IntoView {
         let (Some(r), Some(bytes)) = (report.get_untracked(), answer.get_value()) else {
             return;
         };
-        let head = match r.head_with(copy_out(&bytes)) {
+        let head = match r.head_with::<LightHead>(copy_out(&bytes)) {
             Ok(Some(head)) => head,
             Ok(None) => return,
             Err(e) => {
@@ -537,14 +537,14 @@ pub fn ImportPage() -> impl IntoView {
         let Ok(m) = meta.get_untracked().to_meta() else {
             return;
         };
-        // The person's description applies to the head; the observations stay packed.
-        let mut ds = head.join(Vec::new());
-        apply_meta(&mut ds, &m);
+        // The person's description applies to the head; its series stay JSON text and the
+        // observations stay packed.
+        let mut head = head;
+        apply_meta(&mut head.indicators, &m);
         let label = save_label(name.get_untracked(), &r.report.file);
-        if ds.programme.name.fr.is_empty() {
-            ds.programme.name = Text::new(&label, &label);
+        if head.programme.name.fr.is_empty() {
+            head.programme.name = Text::new(&label, &label);
         }
-        let (head, _) = DatasetHead::split(ds);
         let id = dataset_id(&label);
         phase.set(Phase::Saving);
         spawn_local(async move {
