@@ -211,6 +211,8 @@ fn App() -> impl IntoView {
     workshop::Workshop::provide(store_state, shown);
     let s = move || lang.get().strings();
     let pending = RwSignal::new(false);
+    // Another dataset loading while one is shown (the first load shows the fallback instead).
+    let reloading = move || pending.get() && data.with(|d| d.is_some());
     view! {
         <Router>
             <header class="topbar">
@@ -238,9 +240,9 @@ fn App() -> impl IntoView {
             </header>
             <offline::ConnectionBanner />
             <data::StoreBanner />
-            <main id="main" class:pending=move || pending.get() aria-busy=move || pending.get().to_string()>
+            <main id="main" class:pending=reloading aria-busy=move || reloading().to_string()>
                 // While another dataset loads, the page keeps what it showed, dimmed, and says so.
-                <Show when=move || pending.get()>
+                <Show when=reloading>
                     <p class="loading-pending" role="status" data-testid="loading-pending">{move || s().loading}</p>
                 </Show>
                 <Transition fallback=move || view! { <p class="loading">{s().loading}</p> } set_pending=pending>
