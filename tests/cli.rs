@@ -132,3 +132,46 @@ fn a_reader_that_stops_early_ends_the_checker_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(141));
 }
+
+#[test]
+fn options_from_the_import_page_apply_to_every_file() {
+    let dir = std::env::temp_dir().join(format!("vigie-check-options-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("zones.csv");
+    std::fs::write(
+        &csv,
+        "zone;indicateur;annee;valeur\nnord;co2;2020;3 200,5\nsud;co2;2020;1 200\nnord;co2;2021;3 100\nsud;co2;2021;1 100\n",
+    )
+    .unwrap();
+    let csv = csv.to_string_lossy().into_owned();
+    let (code, out) = check(&[&csv]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 indicators, 2 series, 4 observations"), "{out}");
+    // The territory as the indicator, the indicator column ignored, a name and a unit given: as the
+    // page's "settings for vigie-check" would say.
+    let good = dir.join("settings.json");
+    std::fs::write(
+        &good,
+        r#"{"roles": ["Indicator", "Ignore", "Period", "Value"], "indicator": {"unit": "t"}}"#,
+    )
+    .unwrap();
+    let (code, out) = check(&["--json", "--options", &good.to_string_lossy(), &csv]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v[0]["counts"]["indicators"], 2, "{out}");
+    assert_eq!(v[0]["indicators"][0]["unit"], "t", "{out}");
+    // A bad settings file is a usage error located in that file.
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\n  \"roles\": [\"Nope\"]\n}").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie-check"))
+        .args(["--options", &bad.to_string_lossy(), &csv])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.json:2:") && err.contains("expected import options in JSON"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,5 +1,6 @@
 //! `vigie-check [--json] FILE...`: reads files as the browser would and says whether each would import.
 //!
+//! `--options FILE.json` applies the settings the import page gives (its corrections) to every file.
 //! Exit status: 0 when every file would import, 1 when any would be refused, 2 on a usage error
 //! (141 when standard output is closed early, as for any program writing into a closed pipe).
 //! Companion files are found next to each file: a Data Package's resources, and an Open SDG indicator's
@@ -34,12 +35,14 @@ mod native {
     use vigie::kpi;
     use vigie::period::Date;
 
-    const USAGE: &str = "usage: vigie-check [--json] [--as-of YYYY-MM-DD] FILE...";
+    const USAGE: &str =
+        "usage: vigie-check [--json] [--as-of YYYY-MM-DD] [--options OPTIONS.json] FILE...";
 
     /// Runs the checker and returns the exit status.
     pub fn run(args: Vec<String>) -> i32 {
         let json = args.iter().any(|a| a == "--json");
         let mut as_of = today();
+        let mut options = ImportOptions::default();
         let mut files: Vec<&String> = Vec::new();
         let mut it = args.iter();
         while let Some(a) = it.next() {
@@ -49,6 +52,17 @@ mod native {
                     Some(Ok(d)) => as_of = d,
                     _ => {
                         eprintln!("--as-of expects a date such as 2025-06-30\n{USAGE}");
+                        return 2;
+                    }
+                },
+                "--options" => match it.next().map(|f| read_options(f)) {
+                    Some(Ok(o)) => options = o,
+                    Some(Err(e)) => {
+                        eprintln!("{e}");
+                        return 2;
+                    }
+                    None => {
+                        eprintln!("--options expects a JSON file\n{USAGE}");
                         return 2;
                     }
                 },
@@ -76,7 +90,7 @@ mod native {
                         .iter()
                         .map(|(n, b)| (n.as_str(), b.as_slice()))
                         .collect();
-                    ingest::import_with(f, &bytes, &refs, &ImportOptions::default())
+                    ingest::import_with(f, &bytes, &refs, &options)
                 }
                 Err(e) => {
                     eprintln!("{f}: cannot read: {e}");
@@ -103,6 +117,19 @@ mod native {
         } else {
             1
         }
+    }
+
+    /// The import settings the page shows under "Réglages pour vigie-check" (its corrections:
+    /// encoding, delimiter, decimal, roles, indicator description…), read from a JSON file.
+    fn read_options(f: &str) -> Result<ImportOptions, String> {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: cannot read: {e}"))?;
+        serde_json::from_str(&text).map_err(|e| {
+            format!(
+                "{f}:{}:{}: expected import options in JSON, as the import page gives them ({e})",
+                e.line(),
+                e.column()
+            )
+        })
     }
 
     fn base_name(f: &str) -> String {

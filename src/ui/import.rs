@@ -1024,6 +1024,12 @@ fn Actions(
     };
     let file = report.report.file.clone();
     let save_id = Memo::new(move |_| dataset_id(&save_label(name.get(), &file)));
+    // The page's settings and description as `vigie-check --options` reads them.
+    let cli_json = move || {
+        let mut o = opts.get();
+        o.indicator = meta.with(|m| m.to_meta()).unwrap_or_default();
+        serde_json::to_string_pretty(&o).unwrap_or_default()
+    };
     let replaces = move || {
         let id = save_id.get();
         stored.get().is_some_and(|ids| ids.contains(&id))
@@ -1049,6 +1055,11 @@ fn Actions(
                     <input type="text" data-testid="import-name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 </label>
                 <Show when=replaces><p class="note" data-testid="import-replaces">{move || lang.get().import_strings().replaces}</p></Show>
+                <details class="cli-options" data-testid="cli-options">
+                    <summary>{move || lang.get().import_strings().cli_options}</summary>
+                    <p class="note">{move || lang.get().import_strings().cli_options_hint}</p>
+                    <textarea readonly rows="8" data-testid="cli-options-json" prop:value=cli_json></textarea>
+                </details>
                 <button
                     class="primary"
                     data-testid="import-save"

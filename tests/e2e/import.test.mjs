@@ -145,6 +145,15 @@ test('import: corrected separators, column roles and indicator metadata change w
     await page.locator('[data-testid="role"][data-column="indicateur"]').selectOption('Ignore');
     r = await imp.reread();
     assert.deepEqual([r.indicators, r.series, r.observations], ['2', '2', '4']);
+    // The page's settings, saved in a file, make vigie-check read the file as the page did.
+    await page.getByTestId('cli-options').locator('summary').click();
+    const settings = join(OUT, 'zones-settings.json');
+    writeFileSync(settings, await page.getByTestId('cli-options-json').inputValue());
+    const zones = join(OUT, 'zones.csv');
+    writeFileSync(zones, tidy);
+    const [z] = check(['--options', settings, zones]);
+    assert.deepEqual([z.counts.indicators, z.counts.series, z.counts.observations].map(String),
+      [r.indicators, r.series, r.observations]);
     await imp.save();
     assert.equal(await dash.rows().count(), 2);
     assert.match(await dash.row('nord').textContent(), /3\s100/);
