@@ -146,7 +146,10 @@ fn options_from_the_import_page_apply_to_every_file() {
     let csv = csv.to_string_lossy().into_owned();
     let (code, out) = check(&[&csv]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("1 indicators, 2 series, 4 observations"), "{out}");
+    assert!(
+        out.contains("1 indicators, 2 series, 4 observations"),
+        "{out}"
+    );
     // The territory as the indicator, the indicator column ignored, a name and a unit given: as the
     // page's "settings for vigie-check" would say.
     let good = dir.join("settings.json");

@@ -14,33 +14,63 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-/// What the person may override; `None` keeps Vigie's guess.
+/// What the person may override; `None` keeps Vigie's guess. In JSON (the worker's request, and
+/// `vigie-check --options`) a guess is an absent field, so that `null` can say "none" where a setting
+/// can be turned off (`quote`, `thousands`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ImportOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<Encoding>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<char>,
     /// `Some(None)` turns quoting off.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_off"
+    )]
     pub quote: Option<Option<char>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub decimal: Option<char>,
     /// `Some(None)`: no thousands separator.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "set_or_off"
+    )]
     pub thousands: Option<Option<char>>,
     /// The header's 1-based line (everything before is preamble).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub header_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_markers: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_order: Option<DateOrder>,
     /// Split Eurostat status flags glued to values.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flags: Option<bool>,
     /// One role per column (after Eurostat key splitting), replacing the guesses.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<Role>>,
     /// Metadata for indicators of files that carry none.
     pub indicator: IndicatorMeta,
     /// When given, indicator ids outside this list are problems.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub known_indicators: Option<Vec<String>>,
     /// Import anyway, skipping rows with problems (the person accepted them).
     pub accept_errors: bool,
     /// The XLSX worksheet to read (the first when `None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+}
+
+/// A setting that can be turned off: `null` is `Some(None)` (off), a value is `Some(Some(v))`; an
+/// absent field stays `None` (Vigie's guess) through `#[serde(default)]`.
+fn set_or_off<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 /// Name, unit, direction, baseline and target the person gives for a file without indicator metadata.
@@ -1233,6 +1263,33 @@ fn import_package(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_in_json_keep_a_setting_turned_off_apart_from_a_guess() {
+        let off = ImportOptions {
+            thousands: Some(None),
+            quote: Some(Some('\'')),
+            decimal: Some(','),
+            ..ImportOptions::default()
+        };
+        let text = serde_json::to_string(&off).unwrap();
+        // Guesses are absent; "no thousands separator" is an explicit null.
+        assert!(
+            text.contains(r#""thousands":null"#) && !text.contains("delimiter"),
+            "{text}"
+        );
+        let back: ImportOptions = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.thousands, Some(None));
+        assert_eq!(back.quote, Some(Some('\'')));
+        assert_eq!(back.decimal, Some(','));
+        assert_eq!(back.delimiter, None);
+        let guess: ImportOptions = serde_json::from_str("{}").unwrap();
+        assert_eq!(guess.thousands, None);
+        // Read with "no thousands separator", `1 200` is not a number; with the guess it is 1200.
+        let csv = b"indicator;year;value\nx;2020;1 200\n";
+        assert!(import("a.csv", csv, &guess).ok());
+        assert!(!import("a.csv", csv, &back).ok());
+    }
 
     fn run(name: &str, text: &str) -> ImportReport {
         import(name, text.as_bytes(), &ImportOptions::default())
