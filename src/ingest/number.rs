@@ -134,14 +134,7 @@ pub fn plain_cell(raw: &str, decimal: char, flags: bool) -> Option<(f64, &str, u
         return None;
     }
     let b = raw.as_bytes();
-    let blank = |c: u8| c == b' ' || c == b'\t';
-    let (mut start, mut end) = (0, b.len());
-    while start < end && blank(b[start]) {
-        start += 1;
-    }
-    while end > start && blank(b[end - 1]) {
-        end -= 1;
-    }
+    let (start, end) = ascii_bounds(b, blank);
     if start == end || b[start] >= 0x80 || b[end - 1] >= 0x80 {
         return None;
     }
@@ -168,32 +161,58 @@ pub fn plain_cell(raw: &str, decimal: char, flags: bool) -> Option<(f64, &str, u
     Some((v, flag, frac.min(6) as u8))
 }
 
-/// A cell without its surrounding spaces (ASCII, U+00A0, U+202F, tab) and byte-order marks.
+/// Space and tab, the blanks a number cell's fast paths strip.
 #[inline(always)]
-fn trim_cell(raw: &str) -> &str {
-    // Plain loops over bytes: this runs for every value cell.
-    let b = raw.as_bytes();
+fn blank(c: u8) -> bool {
+    c == b' ' || c == b'\t'
+}
+
+/// The bounds of `b` without the leading and trailing bytes that are `space`.
+#[inline(always)]
+pub(crate) fn ascii_bounds(b: &[u8], space: impl Fn(u8) -> bool) -> (usize, usize) {
+    // Plain loops over bytes: this runs for every cell.
     let (mut start, mut end) = (0, b.len());
-    while start < end && (b[start] == b' ' || b[start] == b'\t') {
+    while start < end && space(b[start]) {
         start += 1;
     }
-    while end > start && (b[end - 1] == b' ' || b[end - 1] == b'\t') {
+    while end > start && space(b[end - 1]) {
         end -= 1;
     }
+    (start, end)
+}
+
+/// `s` without its ASCII `space` ends, then, when an end is not ASCII, through `slow` (which knows
+/// the Unicode spaces to strip as well).
+#[inline(always)]
+pub(crate) fn trim_with<'a>(
+    s: &'a str,
+    space: impl Fn(u8) -> bool,
+    slow: impl Fn(&'a str) -> &'a str,
+) -> &'a str {
+    let b = s.as_bytes();
+    let (start, end) = ascii_bounds(b, space);
     if start == end {
         return "";
     }
     // Both ends are ASCII or the end of the text, so char boundaries.
     let t = if start > 0 || end < b.len() {
-        &raw[start..end]
+        &s[start..end]
     } else {
-        raw
+        s
     };
     if b[start] >= 0x80 || b[end - 1] >= 0x80 {
-        t.trim_matches(|c: char| is_space(c) || c == '\u{feff}')
+        slow(t)
     } else {
         t
     }
+}
+
+/// A cell without its surrounding spaces (ASCII, U+00A0, U+202F, tab) and byte-order marks.
+#[inline(always)]
+fn trim_cell(raw: &str) -> &str {
+    trim_with(raw, blank, |t| {
+        t.trim_matches(|c: char| is_space(c) || c == '\u{feff}')
+    })
 }
 
 /// Powers of ten that a double holds exactly.

@@ -835,31 +835,8 @@ const BUCKET_CACHE: usize = 256;
 /// `str::trim`, quicker when the ends are ASCII.
 #[inline(always)]
 pub(crate) fn trim(s: &str) -> &str {
-    // Plain loops over bytes: this runs for most cells.
     // ASCII white space: space, and tab to carriage return (vertical tab included, as `str::trim`).
-    let space = |c: u8| c == b' ' || c.wrapping_sub(b'\t') < 5;
-    let b = s.as_bytes();
-    let (mut start, mut end) = (0, b.len());
-    while start < end && space(b[start]) {
-        start += 1;
-    }
-    while end > start && space(b[end - 1]) {
-        end -= 1;
-    }
-    if start == end {
-        return "";
-    }
-    // Both ends are ASCII or the end of the text, so char boundaries.
-    let t = if start > 0 || end < b.len() {
-        &s[start..end]
-    } else {
-        s
-    };
-    if b[start] >= 0x80 || b[end - 1] >= 0x80 {
-        t.trim()
-    } else {
-        t
-    }
+    number::trim_with(s, |c| c == b' ' || c.wrapping_sub(b'\t') < 5, str::trim)
 }
 
 #[inline(always)]
