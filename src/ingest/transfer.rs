@@ -304,6 +304,11 @@ impl<F: FnMut(usize, usize) -> Option<Vec<u8>>> Cursor<F> {
     }
 }
 
+/// `read(at, n)` over an answer held in memory.
+fn copy_from(bytes: &[u8]) -> impl Fn(usize, usize) -> Option<Vec<u8>> + '_ {
+    |at, n| bytes.get(at..at.checked_add(n)?).map(<[u8]>::to_vec)
+}
+
 /// Where one observation chunk lies in a packed answer, and how many rows it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChunkAt {
@@ -330,9 +335,7 @@ pub struct Received {
 impl Received {
     /// Reads a packed answer held in memory.
     pub fn read(bytes: &[u8]) -> Result<Received, TransferError> {
-        Received::read_with(bytes.len(), |at, n| {
-            bytes.get(at..at.checked_add(n)?).map(<[u8]>::to_vec)
-        })
+        Received::read_with(bytes.len(), copy_from(bytes))
     }
 
     /// Reads a packed answer of `len` bytes through `read(at, n)`, which gives bytes `at..at + n`
@@ -403,7 +406,7 @@ impl Received {
 
     /// `head_with` of an answer held in memory.
     pub fn head(&self, bytes: &[u8]) -> Result<Option<DatasetHead>, TransferError> {
-        self.head_with::<DatasetHead>(|at, n| bytes.get(at..at.checked_add(n)?).map(<[u8]>::to_vec))
+        self.head_with::<DatasetHead>(copy_from(bytes))
     }
 
     /// Where the observation chunks lie in the answer, in order.

@@ -8,7 +8,7 @@ use super::rollup::{self, LeftOutReason, Member, Rollup, Scope};
 use super::sdg::{self, SdgConfig, SdgProgress};
 pub use super::trajectory::Status;
 use super::trajectory::{self, Path, Thresholds, Trajectory};
-use crate::model::{Aggregation, Dataset, Indicator, Kind, Milestone};
+use crate::model::{Aggregation, Dataset, Indicator, Kind, Milestone, Observation};
 use crate::period::{Date, Period};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -208,19 +208,7 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
             buf.clear();
             let mut disaggregated = false;
             for &(s, e) in runs {
-                for o in &obs[s..e] {
-                    // Progress is measured on the headline; disaggregated values are shown apart.
-                    if o.series.is_some() {
-                        disaggregated = true;
-                        continue;
-                    }
-                    if let Some(v) = o.value {
-                        let last = o.period.last_day();
-                        if v.is_finite() && last <= opts.as_of {
-                            buf.push((last, o.period, v));
-                        }
-                    }
-                }
+                disaggregated |= known_headline(&obs[s..e], opts.as_of, &mut buf);
             }
             let axis = axis_of.get(ind.project.as_str()).copied().unwrap_or("");
             indicator_result(ind, axis, &mut buf, disaggregated, opts)
@@ -233,21 +221,34 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
 /// observations (they must be sorted, as readers leave them); `None` for an unknown id.
 pub fn evaluate_one(ds: &Dataset, id: &str, opts: &Options) -> Option<IndicatorResult> {
     let ind = ds.indicator(id)?;
-    let observations = ds.observations_of(id);
-    let disaggregated = observations.iter().any(|o| o.series.is_some());
-    let mut buf: Vec<(Date, Period, f64)> = observations
-        .iter()
-        .filter_map(|o| {
-            if o.series.is_some() {
-                return None;
-            }
-            let v = o.value.filter(|v| v.is_finite())?;
-            let last = o.period.last_day();
-            (last <= opts.as_of).then_some((last, o.period, v))
-        })
-        .collect();
+    let mut buf = Vec::new();
+    let disaggregated = known_headline(ds.observations_of(id), opts.as_of, &mut buf);
     let axis = ds.project(&ind.project).map_or("", |p| p.axis.as_str());
     Some(indicator_result(ind, axis, &mut buf, disaggregated, opts))
+}
+
+/// Pushes the headline values of `observations` known as of `as_of` (finite, their period over), with
+/// their period's last day; returns whether any value was disaggregated (left out: progress is
+/// measured on the headline, disaggregated values are shown apart).
+fn known_headline(
+    observations: &[Observation],
+    as_of: Date,
+    buf: &mut Vec<(Date, Period, f64)>,
+) -> bool {
+    let mut disaggregated = false;
+    for o in observations {
+        if o.series.is_some() {
+            disaggregated = true;
+            continue;
+        }
+        if let Some(v) = o.value {
+            let last = o.period.last_day();
+            if v.is_finite() && last <= as_of {
+                buf.push((last, o.period, v));
+            }
+        }
+    }
+    disaggregated
 }
 
 /// Orders values by the end of their period (then by period), keeping file order among equals, and
