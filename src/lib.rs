@@ -1,21 +1,17 @@
-//! Vigie: a KPI observatory that runs entirely in the browser.
+//! Vigie, the web app: the Leptos pages (`ui`), the IndexedDB glue (`store`), the import Web
+//! Worker's entry point (`worker`) and small browser helpers (`web`), all compiled for wasm32 only.
 //!
-//! The crate is split in two halves. The core (`model`, `period`, `ingest`, `kpi`, `format`, `i18n`,
-//! `chart`, and `store` except its IndexedDB glue) is pure Rust: it compiles and is tested natively in
-//! seconds. The browser half (`store::idb`, `ui`, `web`, `worker`) touches web-sys and is compiled only for `wasm32`.
+//! Everything that reads, checks, computes or draws is in `vigie-core`, re-exported here under the
+//! same names so pages write `crate::kpi`, `crate::model`… The web app never holds business logic:
+//! components wire signals and call the core.
 
-pub mod chart;
-pub mod embed;
-pub mod format;
-pub mod i18n;
-pub mod ingest;
-pub mod kpi;
-pub mod model;
-pub mod period;
-pub mod workshop;
+pub use vigie_core::{
+    chart, columns, embed, export, format, i18n, ingest, kpi, lang, model, period, records,
+    workshop,
+};
 
+#[cfg(target_arch = "wasm32")]
 pub mod store;
-
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,7 @@
 //! Fuzzes the gzip, zip and XLSX readers.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vigie::ingest::{xlsx, zip};
+use vigie_core::ingest::{xlsx, zip};
 
 fuzz_target!(|data: &[u8]| {
     let _ = zip::gunzip(data);

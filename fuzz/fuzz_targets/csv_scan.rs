@@ -1,7 +1,7 @@
 //! Fuzzes the byte-level CSV scanner and the located owned reader, with every delimiter.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vigie::ingest::csv::{self, Dialect};
+use vigie_core::ingest::csv::{self, Dialect};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -1,7 +1,7 @@
 //! Fuzzes the whole import under each file kind the name selects (CSV, TSV, JSON, datapackage).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vigie::ingest::{import, import_with, ImportOptions};
+use vigie_core::ingest::{import, import_with, ImportOptions};
 
 fuzz_target!(|data: &[u8]| {
     let opts = ImportOptions::default();

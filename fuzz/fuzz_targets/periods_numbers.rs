@@ -1,8 +1,8 @@
 //! Fuzzes loose period parsing and value-cell reading.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vigie::ingest::number::{self, NumberStyle};
-use vigie::ingest::periods::{self, DateOrder};
+use vigie_core::ingest::number::{self, NumberStyle};
+use vigie_core::ingest::periods::{self, DateOrder};
 
 fuzz_target!(|s: &str| {
     let _ = periods::parse(s, DateOrder::DayFirst);

@@ -1,7 +1,7 @@
 //! Fuzzes decoding and sniffing (delimiter, header, preamble, number conventions).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use vigie::ingest::{decode, sniff};
+use vigie_core::ingest::{decode, sniff};
 
 fuzz_target!(|data: &[u8]| {
     let (text, _) = decode::decode(data, None);

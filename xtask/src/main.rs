@@ -137,6 +137,9 @@ fn test_command() -> Result<(), String> {
         "clippy",
         "--target",
         "wasm32-unknown-unknown",
+        "--workspace",
+        "--exclude",
+        "xtask",
         "--all-targets",
         "--quiet",
         "--",
@@ -147,7 +150,14 @@ fn test_command() -> Result<(), String> {
     run(cargo().args(["test", "--workspace"]))?;
     step("wasm tests in headless Chromium");
     run(cargo()
-        .args(["test", "--target", "wasm32-unknown-unknown", "--lib"])
+        .args([
+            "test",
+            "--package",
+            "vigie",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+        ])
         .args(browser_tests()?.iter().flat_map(|t| ["--test", t.as_str()]))
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
@@ -198,6 +208,8 @@ fn bench_store() -> Result<(), String> {
     let output = cargo()
         .args([
             "test",
+            "--package",
+            "vigie",
             "--release",
             "--target",
             "wasm32-unknown-unknown",

@@ -1,0 +1,465 @@
+//! The observatory export: every stored dataset, the person's edits and the computed statuses as one
+//! Frictionless `datapackage.json` with inline data, and the reader that brings it back.
+//!
+//! Each dataset gives four resources, named `dataset-N-…`: `metadata` (programme, axes, projects and
+//! indicators as inline JSON), `observations` and `edits` (tabular, an array of arrays whose first row
+//! is the header, as the Frictionless spec allows) and `statuses` (tabular, computed by the KPI
+//! engine as of the export date; informative, recomputed after import). Writing is deterministic:
+//! the same store exports the same bytes, so export → clear → import → export is byte-identical.
+
+use crate::kpi::{evaluate, Options};
+use crate::model::{Dataset, Observation, Provenance};
+use crate::period::{Date, Period};
+use crate::records::{DatasetHead, DatasetInfo};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// The export format this build writes and reads.
+pub const EXPORT_FORMAT: u32 = 1;
+/// The package name every export carries.
+pub const PACKAGE_NAME: &str = "vigie-observatory";
+
+/// One dataset of the observatory, as exported and imported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotDataset {
+    pub info: DatasetInfo,
+    /// The imported data, without the person's edits.
+    pub base: Dataset,
+    pub edits: Vec<Observation>,
+}
+
+/// The whole observatory.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Snapshot {
+    pub datasets: Vec<SnapshotDataset>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Package {
+    profile: String,
+    name: String,
+    title: String,
+    vigie: PackageVigie,
+    resources: Vec<Resource>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PackageVigie {
+    format: u32,
+    /// The date the statuses were computed for.
+    as_of: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Resource {
+    name: String,
+    profile: String,
+    format: String,
+    vigie: ResourceVigie,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    schema: Option<Value>,
+    data: Value,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ResourceVigie {
+    part: String,
+    dataset: DatasetInfo,
+}
+
+fn field(name: &str, ty: &str) -> Value {
+    json!({ "name": name, "type": ty })
+}
+
+fn observation_schema() -> Value {
+    json!({ "fields": [
+        field("indicator", "string"),
+        field("period", "string"),
+        field("value", "number"),
+        field("provenance", "string"),
+        field("note", "string"),
+        field("series", "integer"),
+        field("flag", "string"),
+    ], "missingValues": [""] })
+}
+
+/// A number as Frictionless writes it: non-finite values as `NaN`, `INF`, `-INF`.
+fn number(v: Option<f64>) -> Value {
+    match v {
+        None => Value::Null,
+        Some(x) if x.is_nan() => json!("NaN"),
+        Some(x) if x == f64::INFINITY => json!("INF"),
+        Some(x) if x == f64::NEG_INFINITY => json!("-INF"),
+        Some(x) => json!(x),
+    }
+}
+
+fn read_number(v: &Value) -> Result<Option<f64>, String> {
+    match v {
+        Value::Null => Ok(None),
+        Value::Number(n) => n.as_f64().map(Some).ok_or_else(|| format!("{n}")),
+        Value::String(s) => match s.as_str() {
+            "NaN" => Ok(Some(f64::NAN)),
+            "INF" => Ok(Some(f64::INFINITY)),
+            "-INF" => Ok(Some(f64::NEG_INFINITY)),
+            _ => Err(s.clone()),
+        },
+        other => Err(other.to_string()),
+    }
+}
+
+fn provenance_name(p: Provenance) -> &'static str {
+    match p {
+        Provenance::Report => "report",
+        Provenance::Illustrative => "illustrative",
+        Provenance::Imported => "imported",
+    }
+}
+
+fn observation_rows(obs: &[Observation]) -> Value {
+    let mut rows = Vec::with_capacity(obs.len() + 1);
+    rows.push(json!([
+        "indicator",
+        "period",
+        "value",
+        "provenance",
+        "note",
+        "series",
+        "flag"
+    ]));
+    rows.extend(obs.iter().map(|o| {
+        json!([
+            o.indicator,
+            o.period.to_string(),
+            number(o.value),
+            provenance_name(o.provenance),
+            o.note,
+            o.series,
+            o.flag
+        ])
+    }));
+    Value::Array(rows)
+}
+
+fn read_observation_rows(resource: &str, data: &Value) -> Result<Vec<Observation>, String> {
+    let rows = data
+        .as_array()
+        .ok_or_else(|| format!("{resource}: data is not an array"))?;
+    let mut out = Vec::with_capacity(rows.len().saturating_sub(1));
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        let at = |what: &str| format!("{resource}: row {i}: {what}");
+        let cells = row
+            .as_array()
+            .filter(|c| c.len() == 5 || c.len() == 7)
+            .ok_or_else(|| {
+                at("expected [indicator, period, value, provenance, note, series, flag]")
+            })?;
+        let text = |j: usize| cells[j].as_str().ok_or_else(|| at("expected a text"));
+        out.push(Observation {
+            indicator: text(0)?.to_owned(),
+            period: Period::parse(text(1)?).map_err(|e| at(&e.to_string()))?,
+            value: read_number(&cells[2]).map_err(|v| at(&format!("not a number: {v}")))?,
+            provenance: match text(3)? {
+                "report" => Provenance::Report,
+                "illustrative" => Provenance::Illustrative,
+                "imported" => Provenance::Imported,
+                other => return Err(at(&format!("unknown provenance {other}"))),
+            },
+            note: text(4)?.to_owned(),
+            series: match cells.get(5) {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(
+                    v.as_u64()
+                        .and_then(|n| u32::try_from(n).ok())
+                        .ok_or_else(|| at("expected a series number"))?,
+                ),
+            },
+            flag: match cells.get(6) {
+                None => String::new(),
+                Some(_) => text(6)?.to_owned(),
+            },
+        });
+    }
+    Ok(out)
+}
+
+fn status_rows(merged: &Dataset, as_of: Date) -> Value {
+    let opts = Options {
+        as_of,
+        ..Options::default()
+    };
+    let eval = evaluate(merged, &opts);
+    let mut rows = vec![json!(["indicator", "status", "progress_rate"])];
+    rows.extend(eval.indicators.iter().map(|r| {
+        json!([
+            r.id,
+            serde_json::to_value(r.status).unwrap_or(Value::Null),
+            number(r.progress.as_ref().map(|p| p.rate))
+        ])
+    }));
+    Value::Array(rows)
+}
+
+/// Writes the whole observatory as one Data Package, statuses computed as of `as_of`.
+pub fn export(snapshot: &Snapshot, as_of: Date) -> String {
+    let mut resources = Vec::new();
+    for (n, d) in snapshot.datasets.iter().enumerate() {
+        let (head, _) = DatasetHead::split(Dataset {
+            observations: Vec::new(),
+            ..d.base.clone()
+        });
+        let resource = |part: &str, profile: &str, schema: Option<Value>, data: Value| Resource {
+            name: format!("dataset-{n}-{part}"),
+            profile: profile.into(),
+            format: "json".into(),
+            vigie: ResourceVigie {
+                part: part.into(),
+                dataset: d.info.clone(),
+            },
+            schema,
+            data,
+        };
+        let merged = crate::records::apply_edits(&d.base, &d.edits);
+        resources.push(resource(
+            "metadata",
+            "data-resource",
+            None,
+            serde_json::to_value(&head).unwrap_or(Value::Null),
+        ));
+        resources.push(resource(
+            "observations",
+            "tabular-data-resource",
+            Some(observation_schema()),
+            observation_rows(&d.base.observations),
+        ));
+        resources.push(resource(
+            "edits",
+            "tabular-data-resource",
+            Some(observation_schema()),
+            observation_rows(&d.edits),
+        ));
+        resources.push(resource(
+            "statuses",
+            "tabular-data-resource",
+            Some(json!({ "fields": [
+                field("indicator", "string"),
+                field("status", "string"),
+                field("progress_rate", "number"),
+            ] })),
+            status_rows(&merged, as_of),
+        ));
+    }
+    let package = Package {
+        profile: "data-package".into(),
+        name: PACKAGE_NAME.into(),
+        title: "Vigie observatory export".into(),
+        vigie: PackageVigie {
+            format: EXPORT_FORMAT,
+            as_of: as_of.to_string(),
+        },
+        resources,
+    };
+    serde_json::to_string(&package).unwrap_or_default()
+}
+
+/// Why an observatory export was refused (the whole file is refused).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("datapackage.json: {0}")]
+pub struct ExportError(pub String);
+
+/// Reads an observatory export back; any problem rejects the whole file.
+pub fn import(text: &str) -> Result<Snapshot, ExportError> {
+    let bad = ExportError;
+    let package: Package = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| bad(format!("not a Vigie export: {e}")))?;
+    if package.name != PACKAGE_NAME {
+        return Err(bad(format!(
+            "package name is {:?}, expected {PACKAGE_NAME:?}",
+            package.name
+        )));
+    }
+    if package.vigie.format > EXPORT_FORMAT {
+        return Err(bad(format!(
+            "export format {} was written by a newer Vigie",
+            package.vigie.format
+        )));
+    }
+    let mut datasets: Vec<SnapshotDataset> = Vec::new();
+    let mut head: Option<DatasetHead> = None;
+    for r in package.resources {
+        let info = r.vigie.dataset;
+        match r.vigie.part.as_str() {
+            "metadata" => {
+                head = Some(
+                    serde_json::from_value(r.data).map_err(|e| bad(format!("{}: {e}", r.name)))?,
+                );
+            }
+            "observations" => {
+                let h = head
+                    .take()
+                    .ok_or_else(|| bad(format!("{}: comes before its metadata", r.name)))?;
+                let rows = read_observation_rows(&r.name, &r.data).map_err(bad)?;
+                datasets.push(SnapshotDataset {
+                    info,
+                    base: h.join(rows),
+                    edits: Vec::new(),
+                });
+            }
+            "edits" => {
+                let d = datasets
+                    .last_mut()
+                    .filter(|d| d.info.id == info.id)
+                    .ok_or_else(|| bad(format!("{}: comes before its observations", r.name)))?;
+                d.edits = read_observation_rows(&r.name, &r.data).map_err(bad)?;
+            }
+            "statuses" => {}
+            other => return Err(bad(format!("{}: unknown part {other:?}", r.name))),
+        }
+    }
+    let mut ids: Vec<&str> = datasets.iter().map(|d| d.info.id.as_str()).collect();
+    ids.sort_unstable();
+    if ids.windows(2).any(|w| w[0] == w[1]) {
+        return Err(bad("a dataset id appears twice".into()));
+    }
+    Ok(Snapshot { datasets })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::datapackage::read_package;
+    use crate::records::DatasetKind;
+    use std::collections::HashMap;
+
+    fn default_dataset() -> Dataset {
+        let files: HashMap<String, String> = [
+            "datapackage.json",
+            "axes.csv",
+            "projects.csv",
+            "indicators.csv",
+            "observations.csv",
+        ]
+        .iter()
+        .map(|f| {
+            let path = format!(
+                "{}/public/data/lhsm/{f}",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/../..")
+            );
+            (f.to_string(), std::fs::read_to_string(path).unwrap())
+        })
+        .collect();
+        read_package("datapackage.json", &files["datapackage.json"], &files).unwrap()
+    }
+
+    fn snapshot() -> Snapshot {
+        let base = default_dataset();
+        let first = base.observations[0].clone();
+        let edit = Observation {
+            value: Some(123.25),
+            provenance: Provenance::Report,
+            note: "saisie atelier".into(),
+            ..first
+        };
+        let mut odd = base.clone();
+        odd.observations.truncate(3);
+        odd.observations[0].value = Some(f64::INFINITY);
+        odd.observations[1].value = None;
+        // Values whose shortest decimal form needs all 17 digits must read back exactly.
+        odd.observations[2].value = Some(2.0 / 3.0 + 1e-9);
+        Snapshot {
+            datasets: vec![
+                SnapshotDataset {
+                    info: DatasetInfo {
+                        id: "default".into(),
+                        kind: DatasetKind::Default,
+                        source: "/data/lhsm/".into(),
+                        imported_at: 1_700_000_000_000.0,
+                        bytes: 1234,
+                        indicators: base.indicators.len(),
+                        observations: base.observations.len(),
+                        edits: 1,
+                    },
+                    base,
+                    edits: vec![edit],
+                },
+                SnapshotDataset {
+                    info: DatasetInfo {
+                        id: "file-2".into(),
+                        kind: DatasetKind::File,
+                        source: "odd.csv".into(),
+                        imported_at: 1.5,
+                        bytes: 10,
+                        indicators: odd.indicators.len(),
+                        observations: 3,
+                        edits: 0,
+                    },
+                    base: odd,
+                    edits: vec![],
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn export_import_export_is_byte_identical_and_state_equal() {
+        let as_of = Date::new(2026, 11, 26).unwrap();
+        let s = snapshot();
+        let text = export(&s, as_of);
+        let back = import(&text).unwrap();
+        assert_eq!(back.datasets.len(), 2);
+        assert_eq!(back.datasets[0].info, s.datasets[0].info);
+        assert_eq!(back.datasets[0].edits, s.datasets[0].edits);
+        assert_eq!(
+            back.datasets[1].base.observations,
+            s.datasets[1].base.observations
+        );
+        assert_eq!(back, s);
+        assert_eq!(export(&back, as_of), text);
+    }
+
+    #[test]
+    fn the_export_is_a_frictionless_package_with_statuses() {
+        let text = export(&snapshot(), Date::new(2026, 1, 1).unwrap());
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["profile"], "data-package");
+        let names: Vec<&str> = v["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names[..4],
+            [
+                "dataset-0-metadata",
+                "dataset-0-observations",
+                "dataset-0-edits",
+                "dataset-0-statuses"
+            ]
+        );
+        let statuses = v["resources"][3]["data"].as_array().unwrap();
+        assert_eq!(statuses[0], json!(["indicator", "status", "progress_rate"]));
+        assert_eq!(
+            statuses.len(),
+            snapshot().datasets[0].base.indicators.len() + 1
+        );
+        assert!(statuses[1][1].is_string());
+    }
+
+    #[test]
+    fn a_broken_file_is_rejected_whole_with_its_row() {
+        let text = export(&snapshot(), Date::new(2026, 1, 1).unwrap());
+        let broken = text.replacen(
+            ",\"report\",\"saisie atelier\",null,\"\"]",
+            ",\"nope\",\"saisie atelier\",null,\"\"]",
+            1,
+        );
+        let err = import(&broken).unwrap_err().to_string();
+        assert!(
+            err.contains("dataset-0-edits: row 1: unknown provenance nope"),
+            "{err}"
+        );
+        assert!(import("{}").is_err());
+        assert!(import(&text.replace(PACKAGE_NAME, "other")).is_err());
+    }
+}

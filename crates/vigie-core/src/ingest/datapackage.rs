@@ -1,0 +1,777 @@
+//! Vigie's native format: a Frictionless Data Package whose CSV resources `axes`, `projects`,
+//! `indicators` and `observations` each carry a Table Schema.
+//!
+//! Reading is two calls so that the browser can fetch files in between: `Descriptor::parse` reads
+//! `datapackage.json` and says which files it needs; `Descriptor::read` checks them and builds a `Dataset`.
+
+use super::csv::{self, Field, Record};
+use super::Problem;
+use crate::model::*;
+use crate::period::Period;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// The resources Vigie's native format requires, in reading order.
+pub const RESOURCES: [&str; 4] = ["axes", "projects", "indicators", "observations"];
+
+/// A parsed `datapackage.json`.
+#[derive(Debug, Clone)]
+pub struct Descriptor {
+    file: String,
+    programme: Programme,
+    resources: Vec<Resource>,
+}
+
+#[derive(Debug, Clone)]
+struct Resource {
+    name: String,
+    path: String,
+    fields: Vec<String>,
+}
+
+impl Descriptor {
+    /// Parses the descriptor text; `file` is how problems will name it.
+    pub fn parse(file: &str, text: &str) -> Result<Descriptor, Problem> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let root: Value = serde_json::from_str(text).map_err(|e| {
+            Problem::at(file, e.line(), e.column(), "", format!("valid JSON ({e})"))
+        })?;
+        let obj = root.as_object().ok_or_else(|| {
+            Problem::at(file, 1, 1, "", "a JSON object (a Data Package descriptor)")
+        })?;
+        let list = obj
+            .get("resources")
+            .and_then(Value::as_array)
+            .ok_or_else(|| Problem::at(file, 0, 0, "", "a `resources` array"))?;
+        let mut resources = Vec::new();
+        for name in RESOURCES {
+            let res = list
+                .iter()
+                .find(|r| r.get("name").and_then(Value::as_str) == Some(name))
+                .ok_or_else(|| Problem::at(file, 0, 0, "", format!("a resource named `{name}`")))?;
+            let path = res
+                .get("path")
+                .and_then(Value::as_str)
+                .filter(|p| is_safe_relative_path(p))
+                .ok_or_else(|| {
+                    Problem::at(
+                        file,
+                        0,
+                        0,
+                        "",
+                        format!("resource `{name}` to have a relative `path` to a CSV file"),
+                    )
+                })?;
+            let fields = res
+                .pointer("/schema/fields")
+                .and_then(Value::as_array)
+                .ok_or_else(|| {
+                    Problem::at(
+                        file,
+                        0,
+                        0,
+                        "",
+                        format!("resource `{name}` to have a Table Schema with `fields`"),
+                    )
+                })?
+                .iter()
+                .map(|f| {
+                    f.get("name")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned()
+                })
+                .collect();
+            resources.push(Resource {
+                name: name.to_owned(),
+                path: path.to_owned(),
+                fields,
+            });
+        }
+        let text_of = |key: &str| {
+            obj.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let vigie = obj.get("vigie").cloned().unwrap_or(Value::Null);
+        let local = |key: &str, lang: &str| {
+            vigie
+                .pointer(&format!("/programme/{key}_{lang}"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned()
+        };
+        let programme = Programme {
+            id: text_of("name"),
+            name: Text {
+                fr: or(local("name", "fr"), text_of("title")),
+                en: or(local("name", "en"), text_of("title")),
+            },
+            description: Text {
+                fr: or(local("description", "fr"), text_of("description")),
+                en: or(local("description", "en"), text_of("description")),
+            },
+            source: obj
+                .get("sources")
+                .and_then(Value::as_array)
+                .and_then(|s| s.first())
+                .and_then(|s| s.get("title"))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            licence: obj
+                .get("licenses")
+                .and_then(Value::as_array)
+                .and_then(|s| s.first())
+                .and_then(|s| s.get("title").or_else(|| s.get("name")))
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        Ok(Descriptor {
+            file: file.to_owned(),
+            programme,
+            resources,
+        })
+    }
+
+    /// The relative paths of the files `read` needs, in reading order.
+    pub fn paths(&self) -> Vec<&str> {
+        self.resources.iter().map(|r| r.path.as_str()).collect()
+    }
+
+    /// Checks every resource and builds the dataset; `files` maps each path of `paths()` to its text.
+    /// Either the whole package is valid, or nothing is returned but every problem found.
+    pub fn read(&self, files: &HashMap<String, String>) -> Result<Dataset, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut tables = Vec::new();
+        for res in &self.resources {
+            let Some(text) = files.get(&res.path) else {
+                problems.push(Problem::at(
+                    &self.file,
+                    0,
+                    0,
+                    &res.path,
+                    format!("the file of resource `{}`", res.name),
+                ));
+                continue;
+            };
+            match csv::read(&res.path, text, ',') {
+                Ok(records) => {
+                    tables.push(Table::new(&res.path, &res.fields, records, &mut problems))
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut tables = tables.into_iter();
+        let (Some(axes), Some(projects), Some(indicators), Some(observations)) =
+            (tables.next(), tables.next(), tables.next(), tables.next())
+        else {
+            return Err(vec![Problem::at(&self.file, 0, 0, "", "four resources")]);
+        };
+        let mut ds = Dataset {
+            programme: self.programme.clone(),
+            ..Dataset::default()
+        };
+        let mut p = Checker {
+            problems: &mut problems,
+        };
+
+        let mut seen = HashSet::new();
+        for row in axes.rows() {
+            let id = p.id(&row, "id", &mut seen);
+            ds.axes.push(Axis {
+                id,
+                name: p.text(&row, "name"),
+                description: p.text(&row, "description"),
+            });
+        }
+        let axis_ids: HashSet<String> = ds.axes.iter().map(|a| a.id.clone()).collect();
+        let mut seen = HashSet::new();
+        for row in projects.rows() {
+            ds.projects.push(Project {
+                id: p.id(&row, "id", &mut seen),
+                axis: p.reference(&row, "axis", &axis_ids, "an axis id from axes.csv"),
+                name: p.text(&row, "name"),
+                provenance: p.provenance(&row, "provenance"),
+            });
+        }
+        let project_ids: HashSet<String> = ds.projects.iter().map(|a| a.id.clone()).collect();
+        let mut seen = HashSet::new();
+        for row in indicators.rows() {
+            let ind = Indicator {
+                id: p.id(&row, "id", &mut seen),
+                project: p.reference(
+                    &row,
+                    "project",
+                    &project_ids,
+                    "a project id from projects.csv",
+                ),
+                kind: p.choice(
+                    &row,
+                    "kind",
+                    &[
+                        ("input", Kind::Input),
+                        ("output", Kind::Output),
+                        ("outcome", Kind::Outcome),
+                    ],
+                ),
+                name: p.text(&row, "name"),
+                unit: p.text(&row, "unit"),
+                direction: p.choice(
+                    &row,
+                    "direction",
+                    &[
+                        ("increase", Direction::Increase),
+                        ("decrease", Direction::Decrease),
+                    ],
+                ),
+                baseline: p.milestone(&row, "baseline"),
+                target: p.milestone(&row, "target"),
+                frequency: p.choice(
+                    &row,
+                    "frequency",
+                    &[
+                        ("annual", Frequency::Annual),
+                        ("quarterly", Frequency::Quarterly),
+                        ("monthly", Frequency::Monthly),
+                        ("once", Frequency::Once),
+                    ],
+                ),
+                aggregation: p.choice(
+                    &row,
+                    "aggregation",
+                    &[
+                        ("sum", Aggregation::Sum),
+                        ("mean", Aggregation::Mean),
+                        ("last", Aggregation::Last),
+                    ],
+                ),
+                weight: p.number(&row, "weight").unwrap_or(1.0),
+                precision: p.precision(&row, "precision"),
+                definition: p.text(&row, "definition"),
+                source: row.get("source").text.clone(),
+            };
+            ds.indicators.push(ind);
+        }
+        let indicator_ids: HashSet<String> = ds.indicators.iter().map(|a| a.id.clone()).collect();
+        let mut seen_obs = HashSet::new();
+        for row in observations.rows() {
+            let indicator = p.reference(
+                &row,
+                "indicator",
+                &indicator_ids,
+                "an indicator id from indicators.csv",
+            );
+            let period = p.period(&row, "period");
+            if let Some(period) = period {
+                if !seen_obs.insert((indicator.clone(), period)) {
+                    let f = row.get("period");
+                    p.problems.push(Problem::at(
+                        row.file,
+                        f.line,
+                        f.column,
+                        &f.text,
+                        "one observation per indicator and period",
+                    ));
+                }
+            }
+            ds.observations.push(Observation {
+                indicator,
+                period: period.unwrap_or(Period::Year(0)),
+                value: p.number(&row, "value"),
+                provenance: p.provenance(&row, "provenance"),
+                note: row.get("note").text.clone(),
+                series: None,
+                flag: String::new(),
+            });
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        ds.sort_observations();
+        Ok(ds)
+    }
+}
+
+/// Reads a whole package when its files are already at hand (tests, the native checker).
+pub fn read_package(
+    descriptor_file: &str,
+    descriptor: &str,
+    files: &HashMap<String, String>,
+) -> Result<Dataset, Vec<Problem>> {
+    Descriptor::parse(descriptor_file, descriptor)
+        .map_err(|p| vec![p])?
+        .read(files)
+}
+
+fn or(a: String, b: String) -> String {
+    if a.is_empty() {
+        b
+    } else {
+        a
+    }
+}
+
+fn is_safe_relative_path(p: &str) -> bool {
+    !p.is_empty() && !p.starts_with('/') && !p.contains("..") && !p.contains("://")
+}
+
+/// A CSV resource whose header was checked against its schema.
+struct Table<'a> {
+    file: &'a str,
+    columns: HashMap<String, usize>,
+    records: Vec<Record>,
+}
+
+/// One data row of a table, with access by column name.
+struct Row<'t> {
+    file: &'t str,
+    columns: &'t HashMap<String, usize>,
+    record: &'t Record,
+}
+
+static EMPTY: Field = Field {
+    text: String::new(),
+    line: 0,
+    column: 0,
+};
+
+impl<'a> Table<'a> {
+    fn new(
+        file: &'a str,
+        fields: &[String],
+        mut records: Vec<Record>,
+        problems: &mut Vec<Problem>,
+    ) -> Table<'a> {
+        if records.is_empty() {
+            problems.push(Problem::at(
+                file,
+                1,
+                1,
+                "",
+                format!("a header line: {}", fields.join(",")),
+            ));
+            return Table {
+                file,
+                columns: HashMap::new(),
+                records,
+            };
+        }
+        let header = records.remove(0);
+        for (i, name) in fields.iter().enumerate() {
+            match header.fields.get(i) {
+                Some(f) if f.text.trim() == name => {}
+                Some(f) => problems.push(Problem::at(
+                    file,
+                    f.line,
+                    f.column,
+                    &f.text,
+                    format!("column `{name}` (as the Table Schema says)"),
+                )),
+                None => problems.push(Problem::at(
+                    file,
+                    header.line,
+                    0,
+                    "",
+                    format!("column `{name}` (as the Table Schema says)"),
+                )),
+            }
+        }
+        if header.fields.len() > fields.len() {
+            let f = &header.fields[fields.len()];
+            problems.push(Problem::at(
+                file,
+                f.line,
+                f.column,
+                &f.text,
+                format!("no more than {} columns", fields.len()),
+            ));
+        }
+        for r in &records {
+            if r.fields.len() != fields.len() {
+                let col = r.fields.last().map_or(0, |f| f.column);
+                problems.push(Problem::at(
+                    file,
+                    r.line,
+                    col,
+                    "",
+                    format!(
+                        "{} fields as in the header, found {}",
+                        fields.len(),
+                        r.fields.len()
+                    ),
+                ));
+            }
+        }
+        let columns = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.clone(), i))
+            .collect();
+        Table {
+            file,
+            columns,
+            records,
+        }
+    }
+
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.records.iter().map(|record| Row {
+            file: self.file,
+            columns: &self.columns,
+            record,
+        })
+    }
+}
+
+impl Row<'_> {
+    fn get(&self, column: &str) -> &Field {
+        self.columns
+            .get(column)
+            .and_then(|&i| self.record.fields.get(i))
+            .unwrap_or(&EMPTY)
+    }
+}
+
+/// Field checks that record a located problem and return a placeholder, so one pass finds them all.
+struct Checker<'p> {
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, row: &Row, f: &Field, expected: impl Into<String>) {
+        let line = if f.line == 0 { row.record.line } else { f.line };
+        self.problems
+            .push(Problem::at(row.file, line, f.column, &f.text, expected));
+    }
+
+    fn id(&mut self, row: &Row, col: &str, seen: &mut HashSet<String>) -> String {
+        let f = row.get(col);
+        let id = f.text.trim();
+        let ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        if !ok {
+            self.fail(row, f, "an identifier (letters, digits, - _ .)");
+        } else if !seen.insert(id.to_owned()) {
+            self.fail(row, f, "an identifier not used on an earlier line");
+        }
+        id.to_owned()
+    }
+
+    fn reference(
+        &mut self,
+        row: &Row,
+        col: &str,
+        known: &HashSet<String>,
+        expected: &str,
+    ) -> String {
+        let f = row.get(col);
+        if !known.contains(f.text.trim()) {
+            self.fail(row, f, expected);
+        }
+        f.text.trim().to_owned()
+    }
+
+    fn text(&mut self, row: &Row, col: &str) -> Text {
+        Text {
+            fr: row.get(&format!("{col}_fr")).text.clone(),
+            en: row.get(&format!("{col}_en")).text.clone(),
+        }
+    }
+
+    fn choice<T: Copy>(&mut self, row: &Row, col: &str, options: &[(&str, T)]) -> T {
+        let f = row.get(col);
+        match options.iter().find(|(k, _)| *k == f.text.trim()) {
+            Some((_, v)) => *v,
+            None => {
+                let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
+                self.fail(row, f, format!("one of {}", names.join(", ")));
+                options[0].1
+            }
+        }
+    }
+
+    /// An optional number: empty or `NA` is missing.
+    fn number(&mut self, row: &Row, col: &str) -> Option<f64> {
+        let f = row.get(col);
+        let t = f.text.trim();
+        if t.is_empty() || t == "NA" {
+            return None;
+        }
+        match t.parse::<f64>() {
+            Ok(v) if v.is_finite() => Some(v),
+            _ => {
+                self.fail(row, f, "a number such as 12 or 3.5 (or empty when missing)");
+                None
+            }
+        }
+    }
+
+    fn precision(&mut self, row: &Row, col: &str) -> u8 {
+        let f = row.get(col);
+        if f.text.trim().is_empty() {
+            return 0;
+        }
+        match f.text.trim().parse::<u8>() {
+            Ok(v) if v <= 6 => v,
+            _ => {
+                self.fail(row, f, "a number of decimals from 0 to 6");
+                0
+            }
+        }
+    }
+
+    fn period(&mut self, row: &Row, col: &str) -> Option<Period> {
+        let f = row.get(col);
+        match Period::parse(&f.text) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.fail(
+                    row,
+                    f,
+                    e.to_string().trim_start_matches("expected ").to_owned(),
+                );
+                None
+            }
+        }
+    }
+
+    fn provenance(&mut self, row: &Row, col: &str) -> Provenance {
+        self.choice(
+            row,
+            col,
+            &[
+                ("report", Provenance::Report),
+                ("illustrative", Provenance::Illustrative),
+                ("imported", Provenance::Imported),
+            ],
+        )
+    }
+
+    /// A baseline or target: `{col}_value`, `{col}_period`, `{col}_provenance`, all empty when unknown.
+    fn milestone(&mut self, row: &Row, col: &str) -> Option<Milestone> {
+        let value_col = format!("{col}_value");
+        let period_col = format!("{col}_period");
+        let (v, p) = (row.get(&value_col), row.get(&period_col));
+        if v.text.trim().is_empty() && p.text.trim().is_empty() {
+            return None;
+        }
+        let value = self.number(row, &value_col);
+        if value.is_none() && !v.text.trim().is_empty() {
+            return None;
+        }
+        let Some(value) = value else {
+            self.fail(
+                row,
+                v,
+                format!("a {col} value, since a {col} period is given"),
+            );
+            return None;
+        };
+        let period = self.period(row, &period_col)?;
+        Some(Milestone {
+            value,
+            period,
+            provenance: self.provenance(row, &format!("{col}_provenance")),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture_dir() -> std::path::PathBuf {
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("public/data/lhsm")
+    }
+
+    fn files_of(dir: &std::path::Path, paths: &[&str]) -> HashMap<String, String> {
+        paths
+            .iter()
+            .map(|p| (p.to_string(), std::fs::read_to_string(dir.join(p)).unwrap()))
+            .collect()
+    }
+
+    fn load_default() -> Dataset {
+        let dir = fixture_dir();
+        let text = std::fs::read_to_string(dir.join("datapackage.json")).unwrap();
+        let d = Descriptor::parse("datapackage.json", &text).unwrap();
+        d.read(&files_of(&dir, &d.paths())).unwrap_or_else(|p| {
+            panic!(
+                "{}",
+                p.iter().map(|p| p.to_string() + "\n").collect::<String>()
+            )
+        })
+    }
+
+    #[test]
+    fn reads_the_default_programme() {
+        let ds = load_default();
+        assert_eq!(ds.axes.len(), 4, "3 programme axes plus the ICC actions");
+        assert!(
+            ds.projects.iter().filter(|p| p.axis == "icc").count() == 4,
+            "the 4 ICC actions"
+        );
+        let jury = ds
+            .indicator("icc2-solutions-selected")
+            .expect("jury indicator");
+        assert_eq!(jury.kind, Kind::Output);
+        assert_eq!(
+            ds.latest("icc2-solutions-selected").and_then(|o| o.value),
+            Some(6.0)
+        );
+        assert_eq!(
+            ds.latest("icc2-solutions-selected").map(|o| o.provenance),
+            Some(Provenance::Report)
+        );
+        for kind in [Kind::Input, Kind::Output, Kind::Outcome] {
+            for action in ["icc1", "icc2", "icc3", "icc4"] {
+                assert!(
+                    ds.indicators_of(action).any(|i| i.kind == kind),
+                    "{action} lacks a {kind:?} KPI"
+                );
+            }
+        }
+        assert!(ds
+            .indicators
+            .iter()
+            .any(|i| i.direction == Direction::Decrease));
+        assert!(!ds.programme.source.is_empty());
+    }
+
+    fn small_package(indicators: &str, observations: &str) -> Result<Dataset, Vec<Problem>> {
+        let dir = fixture_dir();
+        let text = std::fs::read_to_string(dir.join("datapackage.json")).unwrap();
+        let d = Descriptor::parse("datapackage.json", &text).unwrap();
+        let mut files = files_of(&dir, &d.paths());
+        let header = |p: &str| files[p].lines().next().unwrap().to_owned();
+        let ih = header("indicators.csv");
+        let oh = header("observations.csv");
+        files.insert("indicators.csv".into(), format!("{ih}\n{indicators}"));
+        files.insert("observations.csv".into(), format!("{oh}\n{observations}"));
+        d.read(&files)
+    }
+
+    const GOOD: &str = "x1,icc1,input,Groupes,Groups,groupes,groups,increase,0,2020,report,10,2025,illustrative,annual,last,1,0,def,def,src";
+
+    #[test]
+    fn reads_a_minimal_valid_package() {
+        let ds = small_package(
+            GOOD,
+            "x1,2021,4,illustrative,\nx1,2022,,illustrative,not collected\n",
+        )
+        .unwrap();
+        assert_eq!(ds.indicators.len(), 1);
+        assert_eq!(ds.observations_of("x1").len(), 2);
+        assert_eq!(ds.latest("x1").and_then(|o| o.value), Some(4.0));
+        let t = ds.indicators[0].target.unwrap();
+        assert_eq!(
+            (t.value, t.period, t.provenance),
+            (10.0, Period::Year(2025), Provenance::Illustrative)
+        );
+    }
+
+    #[test]
+    fn locates_every_bad_field() {
+        let bad_ind = GOOD.replace(",input,", ",inptu,");
+        let errs = small_package(
+            &bad_ind,
+            "x1,2021-13,4x,illustrative,\nnope,2021,1,report,\nx1,2022,1,maybe,\n",
+        )
+        .unwrap_err();
+        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let has = |s: &str| shown.iter().any(|e| e.contains(s));
+        assert!(
+            has("indicators.csv:2:9: expected one of input, output, outcome, found `inptu`"),
+            "{shown:#?}"
+        );
+        assert!(has("observations.csv:2:4: expected a period"), "{shown:#?}");
+        assert!(
+            has("observations.csv:2:12: expected a number"),
+            "{shown:#?}"
+        );
+        assert!(
+            has("observations.csv:3:1: expected an indicator id"),
+            "{shown:#?}"
+        );
+        assert!(
+            has("observations.csv:4:11: expected one of report, illustrative"),
+            "{shown:#?}"
+        );
+    }
+
+    #[test]
+    fn refuses_ragged_rows_duplicates_and_non_finite_numbers() {
+        let errs = small_package(
+            &format!("{GOOD}\n{GOOD}"),
+            "x1,2021,1e999,report,\nx1,2021,2,report,\nx1,2023\n",
+        )
+        .unwrap_err();
+        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.contains("observations.csv:4:") && e.contains("5 fields")),
+            "{shown:#?}"
+        );
+        let errs = small_package(
+            &format!("{GOOD}\n{GOOD}"),
+            "x1,2021,1e999,report,\nx1,2021,2,report,\n",
+        )
+        .unwrap_err();
+        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.contains("indicators.csv:3:1: expected an identifier not used")),
+            "{shown:#?}"
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|e| e.contains("observations.csv:2:9: expected a number")),
+            "{shown:#?}"
+        );
+        assert!(
+            shown.iter().any(|e| e.contains(
+                "observations.csv:3:4: expected one observation per indicator and period"
+            )),
+            "{shown:#?}"
+        );
+    }
+
+    #[test]
+    fn reports_bad_descriptors_with_position() {
+        let e = Descriptor::parse("datapackage.json", "{\n  \"resources\": [,]\n}").unwrap_err();
+        assert_eq!((e.line, e.file.as_str()), (2, "datapackage.json"));
+        let e = Descriptor::parse("datapackage.json", "[]").unwrap_err();
+        assert!(e.expected.contains("JSON object"));
+        let e = Descriptor::parse("datapackage.json", r#"{"resources":[]}"#).unwrap_err();
+        assert!(e.expected.contains("`axes`"));
+        let evil =
+            r#"{"resources":[{"name":"axes","path":"../etc/passwd","schema":{"fields":[]}}]}"#;
+        assert!(Descriptor::parse("datapackage.json", evil)
+            .unwrap_err()
+            .expected
+            .contains("relative"));
+    }
+
+    #[test]
+    fn refuses_a_header_that_differs_from_the_schema() {
+        let dir = fixture_dir();
+        let text = std::fs::read_to_string(dir.join("datapackage.json")).unwrap();
+        let d = Descriptor::parse("datapackage.json", &text).unwrap();
+        let mut files = files_of(&dir, &d.paths());
+        let obs = files["observations.csv"].replacen("indicator,period", "indicator,periode", 1);
+        files.insert("observations.csv".into(), obs);
+        let errs = d.read(&files).unwrap_err();
+        assert_eq!(errs[0].to_string(), "observations.csv:1:11: expected column `period` (as the Table Schema says), found `periode`");
+    }
+}
