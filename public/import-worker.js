@@ -1,7 +1,9 @@
 // The import Web Worker. It loads the app's own wasm (the page sends the URLs of its JavaScript glue
 // and of its module, which change with every release) and runs `worker_import` off the main thread:
 // progress goes back as messages, the packed result is transferred without a copy. Cancelling an
-// import terminates the worker; the page starts a new one for the next file.
+// import terminates the worker; the page starts a new one for the next file. Any failure here is
+// reported as `failed` with `fatal: true` (the wasm instance may be broken: a panic aborts it), and the
+// page replaces this worker by a fresh one before the next read.
 let ready = null;
 
 self.onmessage = async (event) => {
@@ -13,7 +15,7 @@ self.onmessage = async (event) => {
     });
     ready.then(
       () => self.postMessage({ type: "ready" }),
-      (e) => self.postMessage({ type: "failed", message: String((e && e.message) || e) }),
+      (e) => self.postMessage({ type: "failed", fatal: true, message: String((e && e.message) || e) }),
     );
     return;
   }
@@ -31,7 +33,14 @@ self.onmessage = async (event) => {
       const ms = performance.now() - started;
       self.postMessage({ type: "done", packed, ms }, [packed.buffer]);
     } catch (e) {
-      self.postMessage({ type: "failed", message: String((e && e.message) || e) });
+      let message = String((e && e.message) || e);
+      try {
+        const bindings = await ready;
+        message = bindings.worker_panic_message() ?? message;
+      } catch (_) {
+        // The engine never started: the load failure's own message is the clearest.
+      }
+      self.postMessage({ type: "failed", fatal: true, message });
     }
   }
 };

@@ -1,9 +1,34 @@
 //! The import Web Worker's entry point (wasm32 only): `public/import-worker.js` loads the app's own
 //! wasm in a worker and calls `worker_import`, which runs `ingest::transfer::run_import` and hands
 //! the packed result back. This module only converts JavaScript values; the work is in the core.
+//!
+//! A panic (a bug of ours) aborts the wasm instance: the worker script catches the trap, asks
+//! `worker_panic_message` what the panic said and reports it, and the page then replaces the worker,
+//! whose memory can no longer be trusted, by a fresh one.
 
 use crate::ingest::transfer::run_import;
+use std::sync::{Mutex, Once};
 use wasm_bindgen::prelude::*;
+
+/// What the last panic in this worker said (its message and place), for the worker script's report.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+fn record_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            if let Ok(mut last) = LAST_PANIC.lock() {
+                *last = Some(info.to_string());
+            }
+        }));
+    });
+}
+
+/// The message of the panic that stopped this worker's last import, if one did.
+#[wasm_bindgen]
+pub fn worker_panic_message() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|last| last.clone())
+}
 
 /// Imports `bytes` (the file called `name`) with its companions (an array of `[name, Uint8Array]`
 /// pairs) and the options' JSON, calling `progress(read, total)` as rows are read. Returns the
@@ -16,6 +41,7 @@ pub fn worker_import(
     options_json: &str,
     progress: &js_sys::Function,
 ) -> Vec<u8> {
+    record_panics();
     let companions: Vec<(String, Vec<u8>)> = companions
         .iter()
         .filter_map(|pair| {

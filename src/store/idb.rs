@@ -287,20 +287,25 @@ impl Store {
                 chunks.next()
             })
             .await?;
+        // The conflicts with the person's edits are computed before the commit, with no await in
+        // between (the transaction stays active): a failure here aborts the write, and once the
+        // commit succeeds nothing can fail any more, so a saved file is never reported as not saved.
+        let found = if edits.is_empty() {
+            Vec::new()
+        } else {
+            let mut rows = Vec::with_capacity(observations);
+            for c in received.chunks() {
+                let (from, to) = range(c);
+                decode_chunk_into(&answer.subarray(from, to).to_vec(), &mut rows)?;
+            }
+            let head = head
+                .into_head()
+                .map_err(|e| StoreError::Decode(e.to_string()))?;
+            conflicts(&head.join(rows), &edits)
+        };
         commit_write(tx, bytes).await?;
         announce_change();
-        if edits.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut rows = Vec::with_capacity(observations);
-        for c in received.chunks() {
-            let (from, to) = range(c);
-            decode_chunk_into(&answer.subarray(from, to).to_vec(), &mut rows)?;
-        }
-        let head = head
-            .into_head()
-            .map_err(|e| StoreError::Decode(e.to_string()))?;
-        Ok(conflicts(&head.join(rows), &edits))
+        Ok(found)
     }
 
     /// Saves a workshop's state (its file's JSON text: entries and scenarios) for dataset `id`, apart

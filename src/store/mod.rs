@@ -18,8 +18,6 @@ pub enum StoreError {
     Unavailable,
     #[error("not enough storage space: the browser refused to store {needed} bytes; nothing was changed")]
     Quota { needed: u64 },
-    #[error("another Vigie tab uses an older version of the data; close it or reload it")]
-    Blocked,
     #[error("stored data could not be decoded: {0}")]
     Decode(String),
     #[error("{0}")]

@@ -19,6 +19,8 @@ use crate::store::{dataset_id, DatasetKind, LightHead, NewDataset};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,17 +39,35 @@ struct Picked {
 #[derive(Debug, Clone, PartialEq)]
 enum Phase {
     Idle,
-    Reading { read: f64, total: f64 },
-    Done { ms: f64 },
+    Reading {
+        read: f64,
+        total: f64,
+    },
+    Done {
+        ms: f64,
+    },
     Cancelled,
     Failed(String),
+    /// The worker stopped (a panic of ours, or a script or module that failed to load); the detail
+    /// is what it said, possibly empty. The next read starts a fresh worker.
+    EngineFailed(String),
     Saving,
 }
 
-/// The running worker and its message handler (dropped together).
+/// The running worker and its handlers (dropped together).
 struct Runner {
     worker: web_sys::Worker,
+    /// Set when the worker failed: its wasm instance may be broken, so it is never reused.
+    broken: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Runner {
+    /// Stops the worker at once (a read in progress is abandoned, nothing is written).
+    fn stop(self) {
+        self.worker.terminate();
+    }
 }
 
 fn js_text(e: JsValue) -> String {
@@ -88,16 +108,41 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &key.into(), value);
 }
 
-/// Starts the import worker, which loads the app's own wasm.
+/// Starts the import worker, which loads the app's own wasm. A failure to start, or a worker that
+/// later stops on an error, puts the page in `Phase::EngineFailed` and marks the runner broken.
 fn start_worker(
     phase: RwSignal<Phase>,
     report: RwSignal<Option<Arc<Received>>>,
     answer: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
 ) -> Result<Runner, String> {
-    let (glue, wasm) = app_urls().ok_or("the page does not name its wasm module")?;
+    // Without the URLs trunk writes in the page, there is no engine to load (no detail to add).
+    let (glue, wasm) = app_urls().ok_or_else(String::new)?;
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options("/import-worker.js", &opts).map_err(js_text)?;
+    let broken = Rc::new(Cell::new(false));
+    let fail = {
+        let broken = broken.clone();
+        let worker = worker.clone();
+        move |detail: String| {
+            broken.set(true);
+            worker.terminate();
+            phase.try_set(Phase::EngineFailed(detail));
+        }
+    };
+    let on_error = {
+        let fail = fail.clone();
+        // A script error arrives as an `ErrorEvent` with a message; a script that failed to load as a
+        // plain `Event`, without one.
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            ev.prevent_default();
+            let message = js_sys::Reflect::get(&ev, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            fail(message);
+        })
+    };
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let data = ev.data();
@@ -130,15 +175,12 @@ fn start_worker(
                         }
                     }
                 }
-                Some("failed") => {
-                    phase.try_set(Phase::Failed(
-                        get("message").as_string().unwrap_or_default(),
-                    ));
-                }
+                Some("failed") => fail(get("message").as_string().unwrap_or_default()),
                 _ => {}
             }
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let init = js_sys::Object::new();
     set(&init, "type", &"init".into());
     set(&init, "glue", &glue.into());
@@ -146,7 +188,9 @@ fn start_worker(
     worker.post_message(&init).map_err(js_text)?;
     Ok(Runner {
         worker,
+        broken,
         _on_message: on_message,
+        _on_error: on_error,
     })
 }
 
@@ -401,7 +445,7 @@ pub fn ImportPage() -> impl IntoView {
     on_cleanup(move || {
         runner.try_update_value(|r| {
             if let Some(r) = r.take() {
-                r.worker.terminate();
+                r.stop();
             }
         });
     });
@@ -432,11 +476,19 @@ pub fn ImportPage() -> impl IntoView {
             ));
             return;
         };
+        // A worker that failed is replaced by a fresh one: its wasm memory can no longer be trusted.
+        if runner.with_value(|r| r.as_ref().is_some_and(|r| r.broken.get())) {
+            runner.update_value(|r| {
+                if let Some(r) = r.take() {
+                    r.stop();
+                }
+            });
+        }
         if runner.with_value(Option::is_none) {
             match start_worker(phase, report, answer) {
                 Ok(r) => runner.set_value(Some(r)),
                 Err(e) => {
-                    phase.set(Phase::Failed(e));
+                    phase.set(Phase::EngineFailed(e));
                     return;
                 }
             }
@@ -459,7 +511,7 @@ pub fn ImportPage() -> impl IntoView {
     let cancel = move |_| {
         runner.update_value(|r| {
             if let Some(r) = r.take() {
-                r.worker.terminate();
+                r.stop();
             }
         });
         phase.set(Phase::Cancelled);
@@ -643,6 +695,14 @@ pub fn ImportPage() -> impl IntoView {
                     Phase::Cancelled => view! { <p class="notice" role="status" data-testid="import-cancelled" data-job=job.get()>{t.cancelled}</p> }.into_any(),
                     Phase::Failed(msg) => view! {
                         <div class="notice error" role="alert" data-testid="import-failed" data-job=job.get()><p>{t.failed}</p><pre>{msg}</pre></div>
+                    }
+                    .into_any(),
+                    Phase::EngineFailed(msg) => view! {
+                        <div class="notice error" role="alert" data-testid="import-engine-failed" data-job=job.get()>
+                            <p>{t.engine_failed}</p>
+                            <Show when={let empty = msg.is_empty(); move || !empty}><pre>{msg.clone()}</pre></Show>
+                            <button class="primary" data-testid="import-retry" on:click=move |_| run()>{t.retry}</button>
+                        </div>
                     }
                     .into_any(),
                     _ => ().into_any(),

@@ -162,7 +162,7 @@ export class ImportPage {
   report() { return this.page.getByTestId('import-report'); }
   /// The number of the last read started (0 before any).
   async job() {
-    return this.page.evaluate(() => Number(document.querySelector('[data-testid="import-report"], [data-testid="import-failed"], [data-testid="import-cancelled"]')?.dataset.job ?? 0));
+    return this.page.evaluate(() => Number(document.querySelector('[data-testid="import-report"], [data-testid="import-failed"], [data-testid="import-engine-failed"], [data-testid="import-cancelled"]')?.dataset.job ?? 0));
   }
   /// Gives files (paths, or `{name, mimeType, buffer}` objects) without waiting.
   async give(files) {
@@ -172,19 +172,36 @@ export class ImportPage {
   /// Waits for the report of a read newer than the last one seen, and returns its `data-` attributes.
   async nextReport() {
     await this.page.waitForFunction((job) => {
-      const e = document.querySelector('[data-testid="import-report"], [data-testid="import-failed"]');
+      const e = document.querySelector('[data-testid="import-report"], [data-testid="import-failed"], [data-testid="import-engine-failed"]');
       // The preview, roles and actions render in the task after the report's.
-      const whole = e?.dataset.testid === 'import-failed' || document.querySelector('[data-testid="import-actions"]');
+      const whole = e?.dataset.testid !== 'import-report' || document.querySelector('[data-testid="import-actions"]');
       return e && Number(e.dataset.job) > job && whole && !document.querySelector('[data-testid="import-progress"]');
     }, this.lastJob ?? 0, { timeout: 180_000 });
-    const failed = this.page.getByTestId('import-failed');
-    if (await failed.count()) throw new Error('import failed: ' + await failed.textContent());
+    for (const id of ['import-failed', 'import-engine-failed']) {
+      const failed = this.page.getByTestId(id);
+      if (await failed.count()) throw new Error(`${id}: ` + await failed.textContent());
+    }
     const r = await this.report().evaluate((e) => ({ ...e.dataset }));
     this.lastJob = Number(r.job);
     return r;
   }
   async importFiles(files) {
     await this.give(files);
+    return this.nextReport();
+  }
+  /// Waits for the notice that the import engine stopped (newer than the last read seen); its text.
+  async nextEngineFailure() {
+    await this.page.waitForFunction((job) => {
+      const e = document.querySelector('[data-testid="import-engine-failed"]');
+      return e && Number(e.dataset.job) > job;
+    }, this.lastJob ?? 0, { timeout: 60_000 });
+    const notice = this.page.getByTestId('import-engine-failed');
+    this.lastJob = Number(await notice.getAttribute('data-job'));
+    return notice.textContent();
+  }
+  /// Reads the files again after the engine stopped (a fresh worker) and returns the report.
+  async retry() {
+    await this.page.getByTestId('import-retry').click();
     return this.nextReport();
   }
   async reread() {
@@ -207,9 +224,17 @@ export class ImportPage {
 }
 
 /// Every record of every object store of Vigie's IndexedDB database, as one JSON text, so that a
-/// test can tell whether anything changed.
+/// test can tell whether anything changed. Binary values (the columnar chunks) count by their length
+/// and a 32-bit FNV-1a hash of every byte, so a chunk rewritten with other bytes of the same length
+/// changes the digest.
 export async function storeDigest(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
+    const fnv1a = (v) => {
+      const bytes = v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+      let h = 0x811c9dc5;
+      for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+      return h.toString(16);
+    };
     const open = indexedDB.open('vigie');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
@@ -222,7 +247,7 @@ export async function storeDigest(page) {
         const values = tx.objectStore(n).getAll();
         values.onsuccess = () => {
           out[n] = values.result.map((v, i) => [JSON.stringify(keys.result[i]),
-            v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? `bytes:${v.byteLength}` : JSON.stringify(v)]);
+            v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? `bytes:${v.byteLength}:${fnv1a(v)}` : JSON.stringify(v)]);
         };
       }
       tx.oncomplete = () => { db.close(); resolve(JSON.stringify(out)); };

@@ -687,6 +687,10 @@ pub struct ImportStrings {
     pub cancel: &'static str,
     pub cancelled: &'static str,
     pub failed: &'static str,
+    /// The import engine (the worker) stopped or could not start; nothing was saved.
+    pub engine_failed: &'static str,
+    /// The button that reads the files again with a fresh engine.
+    pub retry: &'static str,
     pub detected: &'static str,
     pub detected_help: &'static str,
     pub format: &'static str,
@@ -781,6 +785,8 @@ pub static FR_IMPORT: ImportStrings = ImportStrings {
     cancel: "Annuler",
     cancelled: "Import annulé : rien n’a été enregistré.",
     failed: "La lecture a échoué :",
+    engine_failed: "Le moteur de lecture s’est arrêté sur une erreur interne ; rien n’a été enregistré. Un moteur neuf reprendra la lecture :",
+    retry: "Relire le fichier",
     detected: "Ce que Vigie a détecté",
     detected_help: "Corrigez un réglage s’il est faux, puis relisez le fichier.",
     format: "Type de fichier",
@@ -875,6 +881,8 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     cancel: "Cancel",
     cancelled: "Import cancelled: nothing was stored.",
     failed: "Reading failed:",
+    engine_failed: "The reading engine stopped on an internal error; nothing was saved. A fresh engine will read the file again:",
+    retry: "Read the file again",
     detected: "What Vigie detected",
     detected_help: "Correct a setting if it is wrong, then read the file again.",
     format: "File type",
