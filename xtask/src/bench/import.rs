@@ -72,17 +72,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let served = site.clone();
     std::thread::spawn(move || serve::serve_forever(listener, served));
     step("import in one headless Chromium page: Vigie (wasm, import worker), uDSV, PapaParse");
-    let browser = records(
-        &output(
-            Command::new("node")
-                .args(["benches/browser/run.mjs", "import"])
-                .env("VIGIE_BENCH_URL", format!("http://{addr}"))
-                .env("VIGIE_BENCH_FILES", files_json(&files))
-                .env("VIGIE_BENCH_RUNS", RUNS.to_string()),
-        )?,
-        "IMPORT",
-    );
+    let browser_out = output(
+        Command::new("node")
+            .args(["benches/browser/run.mjs", "import"])
+            .env("VIGIE_BENCH_URL", format!("http://{addr}"))
+            .env("VIGIE_BENCH_FILES", files_json(&files))
+            .env("VIGIE_BENCH_RUNS", RUNS.to_string()),
+    )?;
+    let browser = records(&browser_out, "IMPORT");
 
+    let pages = records(&browser_out, "PAGE");
     let figures = figures(&files, &native, &browser)?;
     println!();
     for f in &figures {
@@ -109,6 +108,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .collect::<Vec<_>>()
             .join(" + ")
     );
+    match page_budget_line(&pages) {
+        Some(line) => println!("{line}"),
+        None => println!("import page: no figure (the page did not report its main-thread tasks)"),
+    }
     println!("{}", last_line(&figures));
     Ok(())
 }
@@ -302,12 +305,49 @@ fn files_json(files: &[BenchFile]) -> String {
         .iter()
         .map(|f| {
             format!(
-                r#"{{"name":"{0}","url":"/bench-data/{0}","bytes":{1},"rows":{2}}}"#,
-                f.name, f.bytes, f.rows
+                r#"{{"name":"{0}","url":"/bench-data/{0}","path":{3},"bytes":{1},"rows":{2}}}"#,
+                f.name,
+                f.bytes,
+                f.rows,
+                json_string(&f.path.display().to_string())
             )
         })
         .collect();
     format!("[{}]", items.join(","))
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The budget line for the app's own import page: main-thread tasks over 50 ms while a file is read
+/// in the worker, its report shown (`PAGE` records of the bench runner). The budget is none.
+pub fn page_budget_line(pages: &[HashMap<String, String>]) -> Option<String> {
+    let page = pages
+        .iter()
+        .max_by_key(|p| p.get("bytes").and_then(|b| b.parse::<u64>().ok()))?;
+    let count: usize = page.get("long_tasks")?.parse().ok()?;
+    let longest = page.get("longest_ms")?;
+    let verdict = if count == 0 {
+        "within budget"
+    } else {
+        "OVER BUDGET"
+    };
+    Some(format!(
+        "import page: {} read on /import, main-thread tasks over 50 ms: {count}, longest {longest} ms (budget: none over 50 ms): {verdict}",
+        page.get("name")?
+    ))
 }
 
 /// The `key=value` fields of each output line that starts with `tag`.
@@ -445,6 +485,22 @@ mod tests {
     }
 
     #[test]
+    fn the_page_budget_line_takes_the_largest_file_and_says_whether_it_is_within() {
+        let out = "PAGE name=long.csv bytes=10 long_tasks=0 longest_ms=12\nPAGE name=big.tsv bytes=99 long_tasks=2 longest_ms=71\n";
+        let line = page_budget_line(&records(out, "PAGE")).unwrap();
+        assert!(line.starts_with("import page: big.tsv read on /import, main-thread tasks over 50 ms: 2, longest 71 ms"), "{line}");
+        assert!(line.ends_with("OVER BUDGET"), "{line}");
+        let ok = page_budget_line(&records(
+            "PAGE name=a bytes=1 long_tasks=0 longest_ms=3",
+            "PAGE",
+        ))
+        .unwrap();
+        assert!(ok.ends_with("within budget"), "{ok}");
+        assert_eq!(page_budget_line(&[]), None);
+        assert_eq!(json_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+
+    #[test]
     fn records_read_key_values_of_tagged_lines() {
         let out = "noise\nNATIVE name=long.csv bytes=10 median_ms=2.5\n  IMPORT name=x rows=3\n";
         let n = records(out, "NATIVE");
@@ -556,7 +612,8 @@ mod tests {
         assert_eq!(
             files_json(&alone),
             format!(
-                r#"[{{"name":"long.csv","url":"/bench-data/long.csv","bytes":{},"rows":100}}]"#,
+                r#"[{{"name":"long.csv","url":"/bench-data/long.csv","path":{},"bytes":{},"rows":100}}]"#,
+                json_string(&alone[0].path.display().to_string()),
                 alone[0].bytes
             )
         );
