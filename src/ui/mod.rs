@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Where the default programme's Data Package is served from.
 pub const DEFAULT_PACKAGE: &str = "/data/lhsm/";
@@ -211,6 +212,8 @@ fn App() -> impl IntoView {
     workshop::Workshop::provide(store_state, shown);
     let s = move || lang.get().strings();
     let pending = RwSignal::new(false);
+    // Whether the folded navigation is open (narrow screens only).
+    let menu_open = RwSignal::new(false);
     // Another dataset loading while one is shown (the first load shows the fallback instead).
     let reloading = move || pending.get() && data.with(|d| d.is_some());
     view! {
@@ -221,14 +224,47 @@ fn App() -> impl IntoView {
                     {move || s().app_name}
                 </A>
                 <span class="tagline">{move || s().tagline}</span>
-                <nav class="topnav">
-                    <A href="/">{move || s().dashboard}</A>
+                // On a narrow screen the links fold behind this button (CSS shows it below 760 px);
+                // choosing a link, or Escape, folds them again.
+                <button
+                    class="menu-toggle"
+                    data-testid="menu-toggle"
+                    aria-controls="site-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    aria-label=move || s().menu_label
+                    on:click=move |_| menu_open.update(|o| *o = !*o)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    {move || s().menu}
+                </button>
+                <nav
+                    id="site-nav"
+                    class="topnav"
+                    class:open=move || menu_open.get()
+                    aria-label=move || s().menu_label
+                    on:click=move |ev: leptos::ev::MouseEvent| {
+                        let on_link = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|e| e.closest("a").ok().flatten())
+                            .is_some();
+                        if on_link {
+                            menu_open.set(false);
+                        }
+                    }
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            menu_open.set(false);
+                        }
+                    }
+                >
+                    <A href="/" attr:data-testid="nav-dashboard">{move || s().dashboard}</A>
                     <A href="/workshop" attr:data-testid="nav-workshop">{move || s().workshop}</A>
                     <A href="/import" attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
                     <A href="/data" attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
-                    <A href="/methodology">{move || s().methodology}</A>
+                    <A href="/methodology" attr:data-testid="nav-methodology">{move || s().methodology}</A>
+                    <data::DatasetSwitch />
                 </nav>
-                <data::DatasetSwitch />
                 <button
                     class="lang-switch"
                     data-testid="lang-switch"

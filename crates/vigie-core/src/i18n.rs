@@ -59,6 +59,10 @@ pub struct Strings {
     pub direction: &'static str,
     pub switch_language: &'static str,
     pub switch_language_label: &'static str,
+    /// The button that opens the navigation on a narrow screen.
+    pub menu: &'static str,
+    /// Its accessible name (the navigation it opens).
+    pub menu_label: &'static str,
     pub legend_observed: &'static str,
     pub legend_trajectory: &'static str,
     pub data_origin: &'static str,
@@ -214,6 +218,8 @@ pub static FR: Strings = Strings {
     direction: "Sens souhaité",
     switch_language: "English",
     switch_language_label: "Switch to English",
+    menu: "Menu",
+    menu_label: "Navigation du site",
     legend_observed: "observé",
     legend_trajectory: "trajectoire",
     data_origin: "Origine des chiffres",
@@ -369,6 +375,8 @@ pub static EN: Strings = Strings {
     direction: "Desired direction",
     switch_language: "Français",
     switch_language_label: "Passer en français",
+    menu: "Menu",
+    menu_label: "Site navigation",
     legend_observed: "observed",
     legend_trajectory: "trajectory",
     data_origin: "Where the figures come from",
