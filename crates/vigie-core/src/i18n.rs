@@ -1,5 +1,6 @@
 //! Every user-facing string, in French (the default) and English. Components never hold literals.
 
+use crate::export::{ExportError, RowFault, PACKAGE_NAME};
 use crate::ingest::{MilestoneName, Problem, ProblemKind};
 use crate::model::{Direction, Kind, Provenance};
 
@@ -1245,6 +1246,108 @@ fn expected_fr(kind: &ProblemKind) -> String {
     }
 }
 
+// A refused observatory export, in each language.
+
+impl Lang {
+    /// Why an observatory export was refused, starting with the file's name (`datapackage.json: …`).
+    pub fn export_error(self, e: &ExportError) -> String {
+        use ExportError::*;
+        let fr = self == Lang::Fr;
+        let text = match e {
+            NotAnExport { message } if fr => format!("ce n’est pas un export de Vigie ({message})"),
+            NotAnExport { message } => format!("not a Vigie export: {message}"),
+            WrongPackage { name } if fr => {
+                format!("le paquet s’appelle « {name} », et non « {PACKAGE_NAME} »")
+            }
+            WrongPackage { name } => {
+                format!("package name is {name:?}, expected {PACKAGE_NAME:?}")
+            }
+            NewerFormat { format } if fr => {
+                format!("le format d’export {format} vient d’une version plus récente de Vigie")
+            }
+            NewerFormat { format } => {
+                format!("export format {format} was written by a newer Vigie")
+            }
+            BadMetadata { resource, message } if fr => {
+                format!("{resource} : métadonnées illisibles ({message})")
+            }
+            BadMetadata { resource, message } => format!("{resource}: {message}"),
+            MetadataMissing { resource } if fr => {
+                format!("{resource} : vient avant ses métadonnées")
+            }
+            MetadataMissing { resource } => format!("{resource}: comes before its metadata"),
+            ObservationsMissing { resource } if fr => {
+                format!("{resource} : vient avant ses observations")
+            }
+            ObservationsMissing { resource } => {
+                format!("{resource}: comes before its observations")
+            }
+            UnknownPart { resource, part } if fr => {
+                format!("{resource} : partie inconnue « {part} »")
+            }
+            UnknownPart { resource, part } => format!("{resource}: unknown part {part:?}"),
+            DuplicateDataset if fr => "un identifiant de jeu de données apparaît deux fois".into(),
+            DuplicateDataset => "a dataset id appears twice".into(),
+            DataNotArray { resource } if fr => {
+                format!("{resource} : les données ne sont pas un tableau")
+            }
+            DataNotArray { resource } => format!("{resource}: data is not an array"),
+            BadRow {
+                resource,
+                row,
+                fault,
+            } => {
+                let what = match (fault, fr) {
+                    (RowFault::Shape, true) => {
+                        "attendu [indicateur, période, valeur, provenance, note, série, signe]"
+                            .into()
+                    }
+                    (RowFault::Shape, false) => {
+                        "expected [indicator, period, value, provenance, note, series, flag]".into()
+                    }
+                    (RowFault::NotText, true) => "attendu un texte".into(),
+                    (RowFault::NotText, false) => "expected a text".into(),
+                    (RowFault::Period, true) => {
+                        "attendu une période comme 2021, 2021-Q3, 2021-06 ou 2021-06-30".into()
+                    }
+                    (RowFault::Period, false) => {
+                        "expected a period such as 2021, 2021-Q3, 2021-06 or 2021-06-30".into()
+                    }
+                    (RowFault::NotANumber { value }, true) => {
+                        format!("ce n’est pas un nombre : {value}")
+                    }
+                    (RowFault::NotANumber { value }, false) => format!("not a number: {value}"),
+                    (RowFault::UnknownProvenance { value }, true) => {
+                        format!("provenance inconnue « {value} »")
+                    }
+                    (RowFault::UnknownProvenance { value }, false) => {
+                        format!("unknown provenance {value}")
+                    }
+                    (RowFault::Series, true) => "attendu un numéro de série".into(),
+                    (RowFault::Series, false) => "expected a series number".into(),
+                };
+                if fr {
+                    format!("{resource} : ligne {row} : {what}")
+                } else {
+                    format!("{resource}: row {row}: {what}")
+                }
+            }
+        };
+        if fr {
+            format!("datapackage.json : {text}")
+        } else {
+            format!("datapackage.json: {text}")
+        }
+    }
+}
+
+/// In English, for logs and error values; pages use `Lang::export_error`.
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.export_error(self))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1257,6 +1360,71 @@ mod tests {
             assert_ne!(fr, en, "{kind:?}");
             assert!(!fr.contains('`'), "French quotes are « »: {fr}");
         }
+    }
+
+    #[test]
+    fn export_errors_read_in_each_language() {
+        let all = [
+            ExportError::NotAnExport {
+                message: "EOF".into(),
+            },
+            ExportError::WrongPackage {
+                name: "other".into(),
+            },
+            ExportError::NewerFormat { format: 2 },
+            ExportError::BadMetadata {
+                resource: "r".into(),
+                message: "missing field".into(),
+            },
+            ExportError::MetadataMissing {
+                resource: "r".into(),
+            },
+            ExportError::ObservationsMissing {
+                resource: "r".into(),
+            },
+            ExportError::UnknownPart {
+                resource: "r".into(),
+                part: "p".into(),
+            },
+            ExportError::DuplicateDataset,
+            ExportError::DataNotArray {
+                resource: "r".into(),
+            },
+        ];
+        let faults = [
+            RowFault::Shape,
+            RowFault::NotText,
+            RowFault::Period,
+            RowFault::NotANumber { value: "x".into() },
+            RowFault::UnknownProvenance { value: "x".into() },
+            RowFault::Series,
+        ];
+        let rows = faults.into_iter().map(|fault| ExportError::BadRow {
+            resource: "r".into(),
+            row: 1,
+            fault,
+        });
+        for e in all.into_iter().chain(rows) {
+            let (fr, en) = (Lang::Fr.export_error(&e), Lang::En.export_error(&e));
+            assert!(fr.starts_with("datapackage.json") && en.starts_with("datapackage.json"));
+            assert_ne!(fr, en, "{e:?}");
+            assert_eq!(e.to_string(), en);
+        }
+        let e = ExportError::BadRow {
+            resource: "dataset-0-edits".into(),
+            row: 1,
+            fault: RowFault::UnknownProvenance {
+                value: "nope".into(),
+            },
+        };
+        assert_eq!(
+            e.to_string(),
+            "datapackage.json: dataset-0-edits: row 1: unknown provenance nope"
+        );
+        assert_eq!(
+            Lang::Fr.export_error(&e),
+            "datapackage.json : dataset-0-edits : ligne 1 : provenance inconnue « nope »"
+        );
     }
 
     #[test]
