@@ -24,6 +24,9 @@ pub enum StoreError {
     Fetch(String),
     #[error("{}", .0.join("\n"))]
     Invalid(Vec<String>),
+    /// A refused export file; pages show it with `Lang::export_error`.
+    #[error("{0}")]
+    Export(export::ExportError),
 }
 
 impl From<columns::ColumnsError> for StoreError {
@@ -34,6 +37,6 @@ impl From<columns::ColumnsError> for StoreError {
 
 impl From<export::ExportError> for StoreError {
     fn from(e: export::ExportError) -> Self {
-        StoreError::Invalid(vec![e.to_string()])
+        StoreError::Export(e)
     }
 }

@@ -286,6 +286,7 @@ pub fn DataPage() -> impl IntoView {
             let notice = match op(s).await {
                 Ok(n) => n,
                 Err(StoreError::Quota { needed }) => Notice::Quota(needed),
+                Err(StoreError::Export(e)) => Notice::Failed(lang.get_untracked().export_error(&e)),
                 Err(e) => Notice::Failed(e.to_string()),
             };
             busy.try_set(false);

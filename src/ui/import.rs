@@ -6,7 +6,7 @@
 
 use super::data::StoreState;
 use super::{use_lang, Shown};
-use crate::i18n::ImportStrings;
+use crate::i18n::{ImportStrings, Lang};
 use crate::ingest::decode::Encoding;
 use crate::ingest::import::{apply_meta, Format, ImportOptions, IndicatorMeta};
 use crate::ingest::periods::DateOrder;
@@ -993,7 +993,9 @@ fn MetaFields(report: Arc<Received>, meta: RwSignal<MetaForm>) -> impl IntoView 
     }
 }
 
-fn problem_row(t: &'static ImportStrings, p: &Problem, kind: &'static str) -> impl IntoView {
+/// One problem in the page's language; `data-kind` is the problem's kind (`NotANumber`…).
+fn problem_row(l: Lang, p: &Problem, kind: &'static str) -> impl IntoView {
+    let t = l.import_strings();
     let place = if p.line == 0 {
         format!("{} — {}", p.file, t.whole_file)
     } else if p.column == 0 {
@@ -1005,10 +1007,10 @@ fn problem_row(t: &'static ImportStrings, p: &Problem, kind: &'static str) -> im
         )
     };
     view! {
-        <li data-testid=kind data-line=p.line data-column=p.column>
+        <li data-testid=kind data-kind=p.kind.tag() data-line=p.line data-column=p.column>
             <strong>{place}</strong>
             {(!p.found.is_empty()).then(|| view! { " — "{t.found}" « "<code>{p.found.clone()}</code>" »" })}
-            " — "{t.expected}" : "{p.expected.clone()}
+            " — "{t.expected}" : "{l.expected(&p.kind)}
         </li>
     }
 }
@@ -1046,14 +1048,14 @@ fn Report(report: Arc<Received>, phase: RwSignal<Phase>, job: RwSignal<u32>) -> 
                 {(!report.report.problems.is_empty()).then(|| view! {
                     <h3>{t.errors}" ("{n(report.report.problems_total)}")"</h3>
                     <ul class="problems">
-                        {report.report.problems.iter().map(|p| problem_row(t, p, "problem")).collect_view()}
+                        {report.report.problems.iter().map(|p| problem_row(l, p, "problem")).collect_view()}
                         {more(report.report.problems.len(), report.report.problems_total)}
                     </ul>
                 })}
                 {(!report.report.warnings.is_empty()).then(|| view! {
                     <h3>{t.warnings}" ("{n(report.report.warnings_total)}")"</h3>
                     <ul class="warnings">
-                        {report.report.warnings.iter().map(|p| problem_row(t, p, "warning")).collect_view()}
+                        {report.report.warnings.iter().map(|p| problem_row(l, p, "warning")).collect_view()}
                         {more(report.report.warnings.len(), report.report.warnings_total)}
                     </ul>
                 })}

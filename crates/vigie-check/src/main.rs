@@ -1,6 +1,10 @@
-//! `vigie-check [--json] FILE...`: reads files as the browser would and says whether each would import.
+//! `vigie-check [--json] [--lang en|fr] FILE...`: reads files as the browser would and says whether each
+//! would import.
 //!
 //! `--options FILE.json` applies the settings the import page gives (its corrections) to every file.
+//! `--lang fr` writes the problems found in French, as the import page does (`en`, the default, in
+//! English); in `--json`, each problem is an object with its place, its `kind` (`{"type": …}` and the
+//! kind's values), `expected` and the whole `message` in that language.
 //! Exit status: 0 when every file would import, 1 when any would be refused, 2 on a usage error
 //! (141 when standard output is closed early, as for any program writing into a closed pipe).
 //! Companion files are found next to each file: a Data Package's resources, and an Open SDG indicator's
@@ -31,23 +35,32 @@ mod native {
     use serde_json::{json, Value};
     use std::path::{Path, PathBuf};
     use vigie_core::i18n::Lang;
-    use vigie_core::ingest::{self, ImportOptions, ImportReport};
+    use vigie_core::ingest::{self, ImportOptions, ImportReport, Problem};
     use vigie_core::kpi;
     use vigie_core::period::Date;
 
     const USAGE: &str =
-        "usage: vigie-check [--json] [--as-of YYYY-MM-DD] [--options OPTIONS.json] FILE...";
+        "usage: vigie-check [--json] [--lang en|fr] [--as-of YYYY-MM-DD] [--options OPTIONS.json] FILE...";
 
     /// Runs the checker and returns the exit status.
     pub fn run(args: Vec<String>) -> i32 {
         let json = args.iter().any(|a| a == "--json");
         let mut as_of = today();
         let mut options = ImportOptions::default();
+        let mut lang = Lang::En;
         let mut files: Vec<&String> = Vec::new();
         let mut it = args.iter();
         while let Some(a) = it.next() {
             match a.as_str() {
                 "--json" => {}
+                "--lang" => match it.next().map(String::as_str) {
+                    Some("en") => lang = Lang::En,
+                    Some("fr") => lang = Lang::Fr,
+                    _ => {
+                        eprintln!("--lang expects en or fr\n{USAGE}");
+                        return 2;
+                    }
+                },
                 "--as-of" => match it.next().map(|d| Date::parse(d)) {
                     Some(Ok(d)) => as_of = d,
                     _ => {
@@ -100,9 +113,9 @@ mod native {
             };
             all_ok &= report.ok();
             if json {
-                out.push(report_json(&report, as_of));
+                out.push(report_json(&report, as_of, lang));
             } else {
-                print_text(&report);
+                print_text(&report, lang);
                 print_kpi(&report, as_of);
             }
         }
@@ -189,7 +202,7 @@ mod native {
     }
 
     /// The JSON for one file; KPI results will be added under `"kpi"` by `kpi_results`.
-    pub fn report_json(r: &ImportReport, as_of: Date) -> Value {
+    pub fn report_json(r: &ImportReport, as_of: Date, lang: Lang) -> Value {
         let indicators: Vec<Value> = r
             .dataset
             .as_ref()
@@ -207,11 +220,25 @@ mod native {
             "columns": r.columns,
             "counts": r.counts,
             "indicators": indicators,
-            "problems": r.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            "problems": r.problems.iter().map(|p| problem_json(p, lang)).collect::<Vec<_>>(),
             "problems_total": r.problems_total,
-            "warnings": r.warnings.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+            "warnings": r.warnings.iter().map(|p| problem_json(p, lang)).collect::<Vec<_>>(),
             "warnings_total": r.warnings_total,
             "kpi": kpi_results(r, as_of),
+        })
+    }
+
+    /// One problem: where, its kind as data (`{"type": "NotANumber"}`…), and in `lang` what was
+    /// expected and the whole line the text output shows.
+    fn problem_json(p: &Problem, lang: Lang) -> Value {
+        json!({
+            "file": p.file,
+            "line": p.line,
+            "column": p.column,
+            "found": p.found,
+            "kind": p.kind,
+            "expected": lang.expected(&p.kind),
+            "message": lang.problem(p),
         })
     }
 
@@ -256,7 +283,7 @@ mod native {
         Date::from_days((secs / 86_400) as i64)
     }
 
-    fn print_text(r: &ImportReport) {
+    fn print_text(r: &ImportReport, lang: Lang) {
         let d = &r.detected;
         say!(
             "{}: {}",
@@ -302,13 +329,13 @@ mod native {
             }
         }
         for p in &r.problems {
-            say!("  error: {p}");
+            say!("  error: {}", lang.problem(p));
         }
         if r.problems_total > r.problems.len() {
             say!("  … {} errors in all", r.problems_total);
         }
         for p in r.warnings.iter().take(5) {
-            say!("  warning: {p}");
+            say!("  warning: {}", lang.problem(p));
         }
         if r.warnings_total > 5 {
             say!("  … {} warnings in all", r.warnings_total);

@@ -49,6 +49,47 @@ fn exit_statuses_and_reports() {
 }
 
 #[test]
+fn problems_are_written_in_the_language_asked_for() {
+    let bad = fixture("bad/impossible_date.csv");
+    let (code, out) = check(&["--lang", "fr", &bad]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("impossible_date.csv:2:1: attendu une date qui existe, trouvé « 2019-02-30 »"),
+        "{out}"
+    );
+    for lang in ["fr", "en"] {
+        let (code, out) = check(&["--json", "--lang", lang, &bad]);
+        assert_eq!(code, 1);
+        let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        let p = &v[0]["problems"][0];
+        assert_eq!(
+            (p["line"].as_u64(), p["column"].as_u64()),
+            (Some(2), Some(1))
+        );
+        assert_eq!(p["kind"]["type"], "NoSuchDate", "{p}");
+        assert_eq!(p["found"], "2019-02-30");
+        let expected = if lang == "fr" {
+            "une date qui existe"
+        } else {
+            "a date that exists"
+        };
+        assert_eq!(p["expected"], expected, "{p}");
+        assert!(
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with(&bad) && m.contains(expected)),
+            "{p}"
+        );
+    }
+    // English by default, and only `en` or `fr`.
+    let (_, out) = check(&["--json", &bad]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v[0]["problems"][0]["expected"], "a date that exists");
+    assert_eq!(check(&["--lang", "de", &bad]).0, 2);
+    assert_eq!(check(&[&bad, "--lang"]).0, 2);
+}
+
+#[test]
 fn open_sdg_metadata_is_found_next_to_the_data() {
     let (code, out) = check(&[&fixture("real/open-sdg-ons/data/indicator_1-4-2.csv")]);
     assert_eq!(code, 0);

@@ -141,29 +141,35 @@ fn observation_rows(obs: &[Observation]) -> Value {
     Value::Array(rows)
 }
 
-fn read_observation_rows(resource: &str, data: &Value) -> Result<Vec<Observation>, String> {
-    let rows = data
-        .as_array()
-        .ok_or_else(|| format!("{resource}: data is not an array"))?;
+fn read_observation_rows(resource: &str, data: &Value) -> Result<Vec<Observation>, ExportError> {
+    let rows = data.as_array().ok_or_else(|| ExportError::DataNotArray {
+        resource: resource.to_owned(),
+    })?;
     let mut out = Vec::with_capacity(rows.len().saturating_sub(1));
     for (i, row) in rows.iter().enumerate().skip(1) {
-        let at = |what: &str| format!("{resource}: row {i}: {what}");
+        let at = |fault: RowFault| ExportError::BadRow {
+            resource: resource.to_owned(),
+            row: i,
+            fault,
+        };
         let cells = row
             .as_array()
             .filter(|c| c.len() == 5 || c.len() == 7)
-            .ok_or_else(|| {
-                at("expected [indicator, period, value, provenance, note, series, flag]")
-            })?;
-        let text = |j: usize| cells[j].as_str().ok_or_else(|| at("expected a text"));
+            .ok_or_else(|| at(RowFault::Shape))?;
+        let text = |j: usize| cells[j].as_str().ok_or_else(|| at(RowFault::NotText));
         out.push(Observation {
             indicator: text(0)?.to_owned(),
-            period: Period::parse(text(1)?).map_err(|e| at(&e.to_string()))?,
-            value: read_number(&cells[2]).map_err(|v| at(&format!("not a number: {v}")))?,
+            period: Period::parse(text(1)?).map_err(|_| at(RowFault::Period))?,
+            value: read_number(&cells[2]).map_err(|v| at(RowFault::NotANumber { value: v }))?,
             provenance: match text(3)? {
                 "report" => Provenance::Report,
                 "illustrative" => Provenance::Illustrative,
                 "imported" => Provenance::Imported,
-                other => return Err(at(&format!("unknown provenance {other}"))),
+                other => {
+                    return Err(at(RowFault::UnknownProvenance {
+                        value: other.to_owned(),
+                    }))
+                }
             },
             note: text(4)?.to_owned(),
             series: match cells.get(5) {
@@ -171,7 +177,7 @@ fn read_observation_rows(resource: &str, data: &Value) -> Result<Vec<Observation
                 Some(v) => Some(
                     v.as_u64()
                         .and_then(|n| u32::try_from(n).ok())
-                        .ok_or_else(|| at("expected a series number"))?,
+                        .ok_or_else(|| at(RowFault::Series))?,
                 ),
             },
             flag: match cells.get(6) {
@@ -262,27 +268,69 @@ pub fn export(snapshot: &Snapshot, as_of: Date) -> String {
     serde_json::to_string(&package).unwrap_or_default()
 }
 
-/// Why an observatory export was refused (the whole file is refused).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("datapackage.json: {0}")]
-pub struct ExportError(pub String);
+/// Why an observatory export was refused (the whole file is refused). The sentences, French and
+/// English, are in `i18n` (`Lang::export_error`), which also gives the English `Display`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// Not JSON of an export's shape; `message` is the parser's.
+    NotAnExport { message: String },
+    /// A Data Package other than a Vigie export.
+    WrongPackage { name: String },
+    /// An export format newer than this Vigie reads.
+    NewerFormat { format: u32 },
+    /// A resource's metadata cannot be read; `message` is the parser's.
+    BadMetadata { resource: String, message: String },
+    /// Observations before their dataset's metadata.
+    MetadataMissing { resource: String },
+    /// Edits before their dataset's observations.
+    ObservationsMissing { resource: String },
+    /// A resource whose `part` is none Vigie writes.
+    UnknownPart { resource: String, part: String },
+    /// Two datasets with one id.
+    DuplicateDataset,
+    /// A resource's `data` is not an array of rows.
+    DataNotArray { resource: String },
+    /// Row `row` (1-based, after the header) of a resource is wrong.
+    BadRow {
+        resource: String,
+        row: usize,
+        fault: RowFault,
+    },
+}
+
+/// What is wrong with one observation row of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowFault {
+    /// Not `[indicator, period, value, provenance, note]` (with `series, flag` or not).
+    Shape,
+    /// A cell that should be a text.
+    NotText,
+    Period,
+    NotANumber {
+        value: String,
+    },
+    UnknownProvenance {
+        value: String,
+    },
+    /// A series that is not a number.
+    Series,
+}
 
 /// Reads an observatory export back; any problem rejects the whole file.
 pub fn import(text: &str) -> Result<Snapshot, ExportError> {
-    let bad = ExportError;
-    let package: Package = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| bad(format!("not a Vigie export: {e}")))?;
+    let package: Package =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+            ExportError::NotAnExport {
+                message: e.to_string(),
+            }
+        })?;
     if package.name != PACKAGE_NAME {
-        return Err(bad(format!(
-            "package name is {:?}, expected {PACKAGE_NAME:?}",
-            package.name
-        )));
+        return Err(ExportError::WrongPackage { name: package.name });
     }
     if package.vigie.format > EXPORT_FORMAT {
-        return Err(bad(format!(
-            "export format {} was written by a newer Vigie",
-            package.vigie.format
-        )));
+        return Err(ExportError::NewerFormat {
+            format: package.vigie.format,
+        });
     }
     let mut datasets: Vec<SnapshotDataset> = Vec::new();
     let mut head: Option<DatasetHead> = None;
@@ -290,15 +338,19 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
         let info = r.vigie.dataset;
         match r.vigie.part.as_str() {
             "metadata" => {
-                head = Some(
-                    serde_json::from_value(r.data).map_err(|e| bad(format!("{}: {e}", r.name)))?,
-                );
+                head =
+                    Some(
+                        serde_json::from_value(r.data).map_err(|e| ExportError::BadMetadata {
+                            resource: r.name.clone(),
+                            message: e.to_string(),
+                        })?,
+                    );
             }
             "observations" => {
-                let h = head
-                    .take()
-                    .ok_or_else(|| bad(format!("{}: comes before its metadata", r.name)))?;
-                let rows = read_observation_rows(&r.name, &r.data).map_err(bad)?;
+                let h = head.take().ok_or_else(|| ExportError::MetadataMissing {
+                    resource: r.name.clone(),
+                })?;
+                let rows = read_observation_rows(&r.name, &r.data)?;
                 datasets.push(SnapshotDataset {
                     info,
                     base: h.join(rows),
@@ -309,17 +361,24 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
                 let d = datasets
                     .last_mut()
                     .filter(|d| d.info.id == info.id)
-                    .ok_or_else(|| bad(format!("{}: comes before its observations", r.name)))?;
-                d.edits = read_observation_rows(&r.name, &r.data).map_err(bad)?;
+                    .ok_or_else(|| ExportError::ObservationsMissing {
+                        resource: r.name.clone(),
+                    })?;
+                d.edits = read_observation_rows(&r.name, &r.data)?;
             }
             "statuses" => {}
-            other => return Err(bad(format!("{}: unknown part {other:?}", r.name))),
+            other => {
+                return Err(ExportError::UnknownPart {
+                    resource: r.name,
+                    part: other.to_owned(),
+                })
+            }
         }
     }
     let mut ids: Vec<&str> = datasets.iter().map(|d| d.info.id.as_str()).collect();
     ids.sort_unstable();
     if ids.windows(2).any(|w| w[0] == w[1]) {
-        return Err(bad("a dataset id appears twice".into()));
+        return Err(ExportError::DuplicateDataset);
     }
     Ok(Snapshot { datasets })
 }
@@ -454,12 +513,30 @@ mod tests {
             ",\"nope\",\"saisie atelier\",null,\"\"]",
             1,
         );
-        let err = import(&broken).unwrap_err().to_string();
-        assert!(
-            err.contains("dataset-0-edits: row 1: unknown provenance nope"),
-            "{err}"
+        assert_eq!(
+            import(&broken).unwrap_err(),
+            ExportError::BadRow {
+                resource: "dataset-0-edits".into(),
+                row: 1,
+                fault: RowFault::UnknownProvenance {
+                    value: "nope".into()
+                }
+            }
         );
-        assert!(import("{}").is_err());
-        assert!(import(&text.replace(PACKAGE_NAME, "other")).is_err());
+        assert!(matches!(
+            import("{}").unwrap_err(),
+            ExportError::NotAnExport { .. }
+        ));
+        assert_eq!(
+            import(&text.replace(PACKAGE_NAME, "other")).unwrap_err(),
+            ExportError::WrongPackage {
+                name: "other".into()
+            }
+        );
+        let newer = text.replacen("\"format\":1", "\"format\":2", 1);
+        assert_eq!(
+            import(&newer).unwrap_err(),
+            ExportError::NewerFormat { format: 2 }
+        );
     }
 }

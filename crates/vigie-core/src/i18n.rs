@@ -1,5 +1,7 @@
 //! Every user-facing string, in French (the default) and English. Components never hold literals.
 
+use crate::export::{ExportError, RowFault, PACKAGE_NAME};
+use crate::ingest::{MilestoneName, Problem, ProblemKind};
 use crate::model::{Direction, Kind, Provenance};
 
 pub use crate::lang::Lang;
@@ -978,5 +980,499 @@ impl Lang {
             Lang::Fr => &FR_IMPORT,
             Lang::En => &EN_IMPORT,
         }
+    }
+}
+
+// Problems found in input files: what was expected, in each language, from the kind's data.
+
+impl Lang {
+    /// What was expected where a problem lies (`a number`, `un nombre`…).
+    pub fn expected(self, kind: &ProblemKind) -> String {
+        match self {
+            Lang::Fr => expected_fr(kind),
+            Lang::En => expected_en(kind),
+        }
+    }
+
+    /// A problem on one line: `file:line:column: expected …, found `…`` in English,
+    /// `file:line:column: attendu …, trouvé « … »` in French (no line or column when 0).
+    pub fn problem(self, p: &Problem) -> String {
+        let mut out = p.file.clone();
+        if p.line > 0 {
+            out.push_str(&format!(":{}", p.line));
+            if p.column > 0 {
+                out.push_str(&format!(":{}", p.column));
+            }
+        }
+        let expected = self.expected(&p.kind);
+        match self {
+            Lang::Fr => {
+                out.push_str(&format!(": attendu {expected}"));
+                if !p.found.is_empty() {
+                    out.push_str(&format!(", trouvé « {} »", p.found));
+                }
+            }
+            Lang::En => {
+                out.push_str(&format!(": expected {expected}"));
+                if !p.found.is_empty() {
+                    out.push_str(&format!(", found `{}`", p.found));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// In English, for logs and error values; pages and `vigie-check --lang` use `Lang::problem`.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.problem(self))
+    }
+}
+
+fn expected_en(kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    let roles = |chosen: bool| {
+        if chosen {
+            "column roles with"
+        } else {
+            "indicator data:"
+        }
+    };
+    match kind {
+        EmptyFile => "indicator data (the file is empty)".into(),
+        BinaryFile => "a text file (CSV, TSV, JSON); this one holds binary bytes".into(),
+        MetadataOnly => "indicator data (this is indicator metadata: import it together with its data CSV)".into(),
+        TableSchemaOnly => "indicator data (this is a Table Schema: it describes columns but holds no values)".into(),
+        NestedGzip => "one level of gzip compression".into(),
+        UnreadableGzip { reason } => format!("a readable gzip file ({reason})"),
+        UnreadableXlsx { reason } => format!("a readable XLSX workbook ({reason})"),
+        EmptyWorksheet => "a worksheet with a header row and data rows".into(),
+        Cancelled => "an import run to its end (it was cancelled)".into(),
+        UnterminatedQuote => "a closing quote before the end of the file".into(),
+        TextAfterQuote => "a delimiter or the end of the line after a closing quote".into(),
+        StrayQuote => "a quote only at the start of a field".into(),
+        EmptyHeader => "a header row naming the columns".into(),
+        DuplicateColumn => "column names that appear once in the header".into(),
+        NoDataRows => "data rows after the header".into(),
+        NoPeriodColumn { chosen } => format!(
+            "{} a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)",
+            roles(*chosen)
+        ),
+        NoValueColumn { chosen } => format!(
+            "{} a column of numbers next to the period column",
+            roles(*chosen)
+        ),
+        NotAPeriodHeader => "a period as the header of a period column".into(),
+        TooManyFields { expected, found } => {
+            format!("at most {expected} fields, as in the header (found {found})")
+        }
+        TooFewFields { expected, found } => format!(
+            "{expected} fields, as in the header (found {found}; the rest read as empty)"
+        ),
+        WrongFieldCount { expected, found } => {
+            format!("{expected} fields, as in the header (found {found})")
+        }
+        FooterSkipped => "data rows only (this footer line is skipped)".into(),
+        NoValues => "at least one value (every value cell is empty or missing)".into(),
+        NotANumber => "a number".into(),
+        NumberOutOfRange => "a number within the range of a 64-bit float".into(),
+        TwoDecimalSeparators => "a number with one decimal separator".into(),
+        GroupingAfterDecimal => "a number without grouping after the decimal separator".into(),
+        WrongDecimalSeparator { decimal: ',' } => "a number with a decimal comma".into(),
+        WrongDecimalSeparator { decimal: '.' } => "a number with a decimal point".into(),
+        WrongDecimalSeparator { decimal } => {
+            format!("a number with `{decimal}` as decimal separator")
+        }
+        NoThousandsSeparator => "a number (no thousands separator was detected)".into(),
+        SuppressionCode => "a real value (this looks like a suppression code; declare it a missing marker if it is one)".into(),
+        UnknownPeriod => "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019".into(),
+        NotAnIsoPeriod => "a period such as 2021, 2021-Q3, 2021-06 or 2021-06-30".into(),
+        NoSuchDate => "a date that exists".into(),
+        NotAMonth => "a month name such as janv., février or March".into(),
+        MissingIndicatorId => "an indicator id".into(),
+        UnknownIndicator { known } => format!("a known indicator id ({}…)", known.join(", ")),
+        MixedUnits { first } => format!(
+            "one unit per indicator (first saw `{first}`; other units are kept as a `unit` dimension)"
+        ),
+        InvalidJson { message } => format!("valid JSON ({message})"),
+        InvalidOptions { message } => format!("import options in JSON ({message})"),
+        UnknownJsonShape => "an array of records (objects with the same keys) or a Data Package descriptor with `resources`".into(),
+        NoRecords => "at least one record".into(),
+        NoColumnNames => "a first array of column names".into(),
+        NotARowArray => "an array of numbers and texts (one per column)".into(),
+        NotARecord => "an object (one record per array element)".into(),
+        NestedValue { key } => {
+            format!("a number or a text in `{key}` (not a nested object or array)")
+        }
+        InlineData { resource, problem } => format!(
+            "inline data of resource `{resource}` as {}",
+            expected_en(problem)
+        ),
+        NotADescriptor => "a JSON object (a Data Package descriptor)".into(),
+        NoResources => "a `resources` array".into(),
+        MissingResource { name } => format!("a resource named `{name}`"),
+        BadResourcePath { resource } => {
+            format!("resource `{resource}` to have a relative `path` to a CSV file")
+        }
+        NoTableSchema { resource } => {
+            format!("resource `{resource}` to have a Table Schema with `fields`")
+        }
+        MissingResourceFile { resource } => {
+            format!("the file of resource `{resource}` alongside the descriptor")
+        }
+        NoReadableResource => "a resource with a `path` to a CSV file or inline `data`".into(),
+        MissingHeader { columns } => format!("a header line: {}", columns.join(",")),
+        MissingColumn { name } => format!("column `{name}` (as the Table Schema says)"),
+        ExtraColumn { max } => format!("no more than {max} columns"),
+        BadIdentifier => "an identifier (letters, digits, - _ .)".into(),
+        DuplicateId => "an identifier not used on an earlier line".into(),
+        UnknownReference { resource } => match resource.as_str() {
+            "axes" => "an axis id from axes.csv".into(),
+            "projects" => "a project id from projects.csv".into(),
+            "indicators" => "an indicator id from indicators.csv".into(),
+            other => format!("an id from {other}.csv"),
+        },
+        OneOf { options } => format!("one of {}", options.join(", ")),
+        BadPrecision { max } => format!("a number of decimals from 0 to {max}"),
+        DuplicateObservation => "one observation per indicator and period".into(),
+        MilestoneWithoutValue {
+            milestone: MilestoneName::Baseline,
+        } => "a baseline value, since a baseline period is given".into(),
+        MilestoneWithoutValue {
+            milestone: MilestoneName::Target,
+        } => "a target value, since a target period is given".into(),
+    }
+}
+
+fn expected_fr(kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    let roles = |chosen: bool| {
+        if chosen {
+            "des rôles de colonnes avec"
+        } else {
+            "des données d’indicateurs :"
+        }
+    };
+    match kind {
+        EmptyFile => "des données d’indicateurs (le fichier est vide)".into(),
+        BinaryFile => "un fichier texte (CSV, TSV, JSON) ; celui-ci contient des octets binaires".into(),
+        MetadataOnly => "des données d’indicateurs (ce sont des métadonnées d’indicateur : importez-les avec le CSV de leurs données)".into(),
+        TableSchemaOnly => "des données d’indicateurs (c’est un Table Schema : il décrit des colonnes mais ne contient aucune valeur)".into(),
+        NestedGzip => "un seul niveau de compression gzip".into(),
+        UnreadableGzip { reason } => format!("un fichier gzip lisible ({reason})"),
+        UnreadableXlsx { reason } => format!("un classeur XLSX lisible ({reason})"),
+        EmptyWorksheet => "une feuille avec une ligne d’en-tête et des lignes de données".into(),
+        Cancelled => "une importation menée à son terme (elle a été annulée)".into(),
+        UnterminatedQuote => "un guillemet fermant avant la fin du fichier".into(),
+        TextAfterQuote => "un séparateur ou la fin de la ligne après un guillemet fermant".into(),
+        StrayQuote => "un guillemet seulement au début d’un champ".into(),
+        EmptyHeader => "une ligne d’en-tête qui nomme les colonnes".into(),
+        DuplicateColumn => "des noms de colonnes qui n’apparaissent qu’une fois dans l’en-tête".into(),
+        NoDataRows => "des lignes de données après l’en-tête".into(),
+        NoPeriodColumn { chosen } => format!(
+            "{} une colonne de périodes (comme Année, Date ou Year) ou des périodes en en-têtes de colonnes (comme 2019 ou 2019-Q1)",
+            roles(*chosen)
+        ),
+        NoValueColumn { chosen } => format!(
+            "{} une colonne de nombres à côté de la colonne de périodes",
+            roles(*chosen)
+        ),
+        NotAPeriodHeader => "une période comme en-tête d’une colonne de période".into(),
+        TooManyFields { expected, found } => {
+            format!("au plus {expected} champs, comme dans l’en-tête (il y en a {found})")
+        }
+        TooFewFields { expected, found } => format!(
+            "{expected} champs, comme dans l’en-tête (il y en a {found} ; les autres sont lus comme vides)"
+        ),
+        WrongFieldCount { expected, found } => {
+            format!("{expected} champs, comme dans l’en-tête (il y en a {found})")
+        }
+        FooterSkipped => "des lignes de données seulement (cette ligne de pied de tableau est ignorée)".into(),
+        NoValues => "au moins une valeur (toutes les cellules de valeur sont vides ou manquantes)".into(),
+        NotANumber => "un nombre".into(),
+        NumberOutOfRange => "un nombre dans les limites d’un flottant 64 bits".into(),
+        TwoDecimalSeparators => "un nombre avec un seul séparateur décimal".into(),
+        GroupingAfterDecimal => "un nombre sans séparateur de milliers après le séparateur décimal".into(),
+        WrongDecimalSeparator { decimal: ',' } => "un nombre avec une virgule décimale".into(),
+        WrongDecimalSeparator { decimal: '.' } => "un nombre avec un point décimal".into(),
+        WrongDecimalSeparator { decimal } => {
+            format!("un nombre avec « {decimal} » comme séparateur décimal")
+        }
+        NoThousandsSeparator => "un nombre (aucun séparateur de milliers n’a été détecté)".into(),
+        SuppressionCode => "une vraie valeur (ceci ressemble à un code de secret statistique ; déclarez-le comme marqueur de valeur manquante si c’en est un)".into(),
+        UnknownPeriod => "une période comme 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 ou 18/03/2019".into(),
+        NotAnIsoPeriod => "une période comme 2021, 2021-Q3, 2021-06 ou 2021-06-30".into(),
+        NoSuchDate => "une date qui existe".into(),
+        NotAMonth => "un nom de mois comme janv., février ou March".into(),
+        MissingIndicatorId => "un identifiant d’indicateur".into(),
+        UnknownIndicator { known } => {
+            format!("un identifiant d’indicateur connu ({}…)", known.join(", "))
+        }
+        MixedUnits { first } => format!(
+            "une seule unité par indicateur (la première vue est « {first} » ; les autres unités sont gardées comme dimension « unit »)"
+        ),
+        InvalidJson { message } => format!("du JSON valide ({message})"),
+        InvalidOptions { message } => format!("des options d’importation en JSON ({message})"),
+        UnknownJsonShape => "un tableau d’enregistrements (des objets aux mêmes clés) ou un descripteur Data Package avec « resources »".into(),
+        NoRecords => "au moins un enregistrement".into(),
+        NoColumnNames => "un premier tableau de noms de colonnes".into(),
+        NotARowArray => "un tableau de nombres et de textes (un par colonne)".into(),
+        NotARecord => "un objet (un enregistrement par élément du tableau)".into(),
+        NestedValue { key } => {
+            format!("un nombre ou un texte dans « {key} » (pas un objet ni un tableau imbriqué)")
+        }
+        InlineData { resource, problem } => format!(
+            "dans les données intégrées de la ressource « {resource} », {}",
+            expected_fr(problem)
+        ),
+        NotADescriptor => "un objet JSON (un descripteur Data Package)".into(),
+        NoResources => "un tableau « resources »".into(),
+        MissingResource { name } => format!("une ressource nommée « {name} »"),
+        BadResourcePath { resource } => format!(
+            "un chemin relatif (« path ») vers un fichier CSV pour la ressource « {resource} »"
+        ),
+        NoTableSchema { resource } => format!(
+            "un Table Schema avec ses « fields » pour la ressource « {resource} »"
+        ),
+        MissingResourceFile { resource } => {
+            format!("le fichier de la ressource « {resource} » à côté du descripteur")
+        }
+        NoReadableResource => "une ressource avec un chemin (« path ») vers un fichier CSV ou des données intégrées (« data »)".into(),
+        MissingHeader { columns } => format!("une ligne d’en-tête : {}", columns.join(",")),
+        MissingColumn { name } => format!("la colonne « {name} » (comme le dit le Table Schema)"),
+        ExtraColumn { max } => format!("au plus {max} colonnes"),
+        BadIdentifier => "un identifiant (lettres, chiffres, - _ .)".into(),
+        DuplicateId => "un identifiant qui n’est pas déjà utilisé sur une ligne précédente".into(),
+        UnknownReference { resource } => match resource.as_str() {
+            "axes" => "un identifiant d’axe présent dans axes.csv".into(),
+            "projects" => "un identifiant de projet présent dans projects.csv".into(),
+            "indicators" => "un identifiant d’indicateur présent dans indicators.csv".into(),
+            other => format!("un identifiant présent dans {other}.csv"),
+        },
+        OneOf { options } => format!("une valeur parmi {}", options.join(", ")),
+        BadPrecision { max } => format!("un nombre de décimales de 0 à {max}"),
+        DuplicateObservation => "une seule observation par indicateur et par période".into(),
+        MilestoneWithoutValue {
+            milestone: MilestoneName::Baseline,
+        } => "une valeur initiale, puisque sa période est donnée".into(),
+        MilestoneWithoutValue {
+            milestone: MilestoneName::Target,
+        } => "une valeur cible, puisque sa période est donnée".into(),
+    }
+}
+
+// A refused observatory export, in each language.
+
+impl Lang {
+    /// Why an observatory export was refused, starting with the file's name (`datapackage.json: …`).
+    pub fn export_error(self, e: &ExportError) -> String {
+        use ExportError::*;
+        let fr = self == Lang::Fr;
+        let text = match e {
+            NotAnExport { message } if fr => format!("ce n’est pas un export de Vigie ({message})"),
+            NotAnExport { message } => format!("not a Vigie export: {message}"),
+            WrongPackage { name } if fr => {
+                format!("le paquet s’appelle « {name} », et non « {PACKAGE_NAME} »")
+            }
+            WrongPackage { name } => {
+                format!("package name is {name:?}, expected {PACKAGE_NAME:?}")
+            }
+            NewerFormat { format } if fr => {
+                format!("le format d’export {format} vient d’une version plus récente de Vigie")
+            }
+            NewerFormat { format } => {
+                format!("export format {format} was written by a newer Vigie")
+            }
+            BadMetadata { resource, message } if fr => {
+                format!("{resource} : métadonnées illisibles ({message})")
+            }
+            BadMetadata { resource, message } => format!("{resource}: {message}"),
+            MetadataMissing { resource } if fr => {
+                format!("{resource} : vient avant ses métadonnées")
+            }
+            MetadataMissing { resource } => format!("{resource}: comes before its metadata"),
+            ObservationsMissing { resource } if fr => {
+                format!("{resource} : vient avant ses observations")
+            }
+            ObservationsMissing { resource } => {
+                format!("{resource}: comes before its observations")
+            }
+            UnknownPart { resource, part } if fr => {
+                format!("{resource} : partie inconnue « {part} »")
+            }
+            UnknownPart { resource, part } => format!("{resource}: unknown part {part:?}"),
+            DuplicateDataset if fr => "un identifiant de jeu de données apparaît deux fois".into(),
+            DuplicateDataset => "a dataset id appears twice".into(),
+            DataNotArray { resource } if fr => {
+                format!("{resource} : les données ne sont pas un tableau")
+            }
+            DataNotArray { resource } => format!("{resource}: data is not an array"),
+            BadRow {
+                resource,
+                row,
+                fault,
+            } => {
+                let what = match (fault, fr) {
+                    (RowFault::Shape, true) => {
+                        "attendu [indicateur, période, valeur, provenance, note, série, signe]"
+                            .into()
+                    }
+                    (RowFault::Shape, false) => {
+                        "expected [indicator, period, value, provenance, note, series, flag]".into()
+                    }
+                    (RowFault::NotText, true) => "attendu un texte".into(),
+                    (RowFault::NotText, false) => "expected a text".into(),
+                    (RowFault::Period, true) => {
+                        "attendu une période comme 2021, 2021-Q3, 2021-06 ou 2021-06-30".into()
+                    }
+                    (RowFault::Period, false) => {
+                        "expected a period such as 2021, 2021-Q3, 2021-06 or 2021-06-30".into()
+                    }
+                    (RowFault::NotANumber { value }, true) => {
+                        format!("ce n’est pas un nombre : {value}")
+                    }
+                    (RowFault::NotANumber { value }, false) => format!("not a number: {value}"),
+                    (RowFault::UnknownProvenance { value }, true) => {
+                        format!("provenance inconnue « {value} »")
+                    }
+                    (RowFault::UnknownProvenance { value }, false) => {
+                        format!("unknown provenance {value}")
+                    }
+                    (RowFault::Series, true) => "attendu un numéro de série".into(),
+                    (RowFault::Series, false) => "expected a series number".into(),
+                };
+                if fr {
+                    format!("{resource} : ligne {row} : {what}")
+                } else {
+                    format!("{resource}: row {row}: {what}")
+                }
+            }
+        };
+        if fr {
+            format!("datapackage.json : {text}")
+        } else {
+            format!("datapackage.json: {text}")
+        }
+    }
+}
+
+/// In English, for logs and error values; pages use `Lang::export_error`.
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.export_error(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_problem_kind_has_a_french_and_an_english_text() {
+        for kind in ProblemKind::examples() {
+            let (fr, en) = (Lang::Fr.expected(&kind), Lang::En.expected(&kind));
+            assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{kind:?}");
+            assert_ne!(fr, en, "{kind:?}");
+            assert!(!fr.contains('`'), "French quotes are « »: {fr}");
+        }
+    }
+
+    #[test]
+    fn export_errors_read_in_each_language() {
+        let all = [
+            ExportError::NotAnExport {
+                message: "EOF".into(),
+            },
+            ExportError::WrongPackage {
+                name: "other".into(),
+            },
+            ExportError::NewerFormat { format: 2 },
+            ExportError::BadMetadata {
+                resource: "r".into(),
+                message: "missing field".into(),
+            },
+            ExportError::MetadataMissing {
+                resource: "r".into(),
+            },
+            ExportError::ObservationsMissing {
+                resource: "r".into(),
+            },
+            ExportError::UnknownPart {
+                resource: "r".into(),
+                part: "p".into(),
+            },
+            ExportError::DuplicateDataset,
+            ExportError::DataNotArray {
+                resource: "r".into(),
+            },
+        ];
+        let faults = [
+            RowFault::Shape,
+            RowFault::NotText,
+            RowFault::Period,
+            RowFault::NotANumber { value: "x".into() },
+            RowFault::UnknownProvenance { value: "x".into() },
+            RowFault::Series,
+        ];
+        let rows = faults.into_iter().map(|fault| ExportError::BadRow {
+            resource: "r".into(),
+            row: 1,
+            fault,
+        });
+        for e in all.into_iter().chain(rows) {
+            let (fr, en) = (Lang::Fr.export_error(&e), Lang::En.export_error(&e));
+            assert!(fr.starts_with("datapackage.json") && en.starts_with("datapackage.json"));
+            assert_ne!(fr, en, "{e:?}");
+            assert_eq!(e.to_string(), en);
+        }
+        let e = ExportError::BadRow {
+            resource: "dataset-0-edits".into(),
+            row: 1,
+            fault: RowFault::UnknownProvenance {
+                value: "nope".into(),
+            },
+        };
+        assert_eq!(
+            e.to_string(),
+            "datapackage.json: dataset-0-edits: row 1: unknown provenance nope"
+        );
+        assert_eq!(
+            Lang::Fr.export_error(&e),
+            "datapackage.json : dataset-0-edits : ligne 1 : provenance inconnue « nope »"
+        );
+    }
+
+    #[test]
+    fn problems_read_on_one_line_in_each_language() {
+        let p = Problem::at("obs.csv", 3, 7, "abc", ProblemKind::NotANumber);
+        assert_eq!(p.to_string(), "obs.csv:3:7: expected a number, found `abc`");
+        assert_eq!(Lang::En.problem(&p), p.to_string());
+        assert_eq!(
+            Lang::Fr.problem(&p),
+            "obs.csv:3:7: attendu un nombre, trouvé « abc »"
+        );
+        let whole = Problem::at(
+            "datapackage.json",
+            0,
+            0,
+            "",
+            ProblemKind::MissingResource {
+                name: "indicators".into(),
+            },
+        );
+        assert_eq!(
+            whole.to_string(),
+            "datapackage.json: expected a resource named `indicators`"
+        );
+        assert_eq!(
+            Lang::Fr.problem(&whole),
+            "datapackage.json: attendu une ressource nommée « indicators »"
+        );
+        let line = Problem::at("a.csv", 4, 0, "", ProblemKind::NoDataRows);
+        assert_eq!(
+            line.to_string(),
+            "a.csv:4: expected data rows after the header"
+        );
     }
 }

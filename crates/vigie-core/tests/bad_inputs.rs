@@ -1,65 +1,71 @@
-//! The bad-input corpus: crafted files under tests/fixtures/bad, each refused with its located message,
+//! The bad-input corpus: crafted files under tests/fixtures/bad, each refused with its located problem,
 //! and none of them (nor any prefix of them) makes the importer panic.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
-use vigie_core::ingest::{import, ImportOptions, ImportReport};
+use vigie_core::ingest::{import, ImportOptions, ImportReport, ProblemKind};
+use ProblemKind::*;
 
-/// (file, line, column, what the message says is expected).
-const CORPUS: &[(&str, usize, usize, &str)] = &[
-    ("empty.csv", 0, 0, "indicator data (the file is empty)"),
-    ("blank_lines.csv", 0, 0, "indicator data (the file is empty)"),
-    ("binary.bin", 0, 0, "a text file (CSV, TSV, JSON); this one holds binary bytes"),
-    ("sheet.xlsx", 0, 0, "a readable XLSX workbook (zip: no end of central directory)"),
-    ("data.csv.gz", 0, 0, "a readable gzip file (no valid gzip header)"),
-    ("truncated_quote.csv", 2, 6, "a closing quote before the end of the file"),
-    ("stray_quote.csv", 2, 8, "a quote only at the start of a field"),
-    ("text_after_quote.csv", 2, 9, "a delimiter or the end of the line after a closing quote"),
-    ("ragged_long_row.csv", 3, 10, "at most 3 fields, as in the header (found 4)"),
-    ("mixed_decimals.csv", 3, 6, "a number with a decimal comma"),
-    ("latin1_text_in_value.csv", 2, 6, "a number"),
-    ("invalid_utf8_after_bom.csv", 2, 6, "a number"),
-    ("duplicate_header.csv", 1, 3, "column names that appear once in the header"),
-    ("header_only.csv", 1, 0, "data rows after the header"),
-    ("impossible_date.csv", 2, 1, "a date that exists"),
-    ("impossible_slash_date.csv", 2, 1, "a date that exists"),
-    ("overflow_number.csv", 2, 6, "a number within the range of a 64-bit float"),
-    ("infinite_value.csv", 2, 6, "a number"),
-    ("text_value.csv", 2, 6, "a number"),
-    ("bad_quarter.csv", 2, 1, "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019"),
-    ("bad_span.csv", 3, 1, "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019"),
-    ("nan_period.csv", 2, 1, "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019"),
-    ("bad_month_row.csv", 6, 1, "a month name such as janv., février or March"),
-    ("no_period.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    ("empty_header.csv", 1, 1, "a header row naming the columns"),
-    ("all_missing.csv", 0, 0, "at least one value (every value cell is empty or missing)"),
-    ("nested_wrong_shape.json", 1, 1, "an array of records (objects with the same keys) or a Data Package descriptor with `resources`"),
-    ("nested_value.json", 2, 2, "a number or a text in `value` (not a nested object or array)"),
-    ("array_of_numbers.json", 1, 2, "an object (one record per array element)"),
-    ("truncated.json", 1, 24, "valid JSON (EOF while parsing a value at line 1 column 24)"),
-    ("tableschema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
-    ("datapackage.json", 0, 0, "the file of resource `obs` alongside the descriptor"),
-];
+/// (file, line, column, the kind of the first problem). The import page's end-to-end test reads this
+/// list too (the file, place and kind's name of each entry), and checks the page's `data-kind`.
+#[rustfmt::skip]
+fn corpus() -> Vec<(&'static str, usize, usize, ProblemKind)> {
+    let s = |t: &str| t.to_owned();
+    vec![
+        ("empty.csv", 0, 0, EmptyFile),
+        ("blank_lines.csv", 0, 0, EmptyFile),
+        ("binary.bin", 0, 0, BinaryFile),
+        ("sheet.xlsx", 0, 0, UnreadableXlsx { reason: s("zip: no end of central directory") }),
+        ("data.csv.gz", 0, 0, UnreadableGzip { reason: s("no valid gzip header") }),
+        ("truncated_quote.csv", 2, 6, UnterminatedQuote),
+        ("stray_quote.csv", 2, 8, StrayQuote),
+        ("text_after_quote.csv", 2, 9, TextAfterQuote),
+        ("ragged_long_row.csv", 3, 10, TooManyFields { expected: 3, found: 4 }),
+        ("mixed_decimals.csv", 3, 6, WrongDecimalSeparator { decimal: ',' }),
+        ("latin1_text_in_value.csv", 2, 6, NotANumber),
+        ("invalid_utf8_after_bom.csv", 2, 6, NotANumber),
+        ("duplicate_header.csv", 1, 3, DuplicateColumn),
+        ("header_only.csv", 1, 0, NoDataRows),
+        ("impossible_date.csv", 2, 1, NoSuchDate),
+        ("impossible_slash_date.csv", 2, 1, NoSuchDate),
+        ("overflow_number.csv", 2, 6, NumberOutOfRange),
+        ("infinite_value.csv", 2, 6, NotANumber),
+        ("text_value.csv", 2, 6, NotANumber),
+        ("bad_quarter.csv", 2, 1, UnknownPeriod),
+        ("bad_span.csv", 3, 1, UnknownPeriod),
+        ("nan_period.csv", 2, 1, UnknownPeriod),
+        ("bad_month_row.csv", 6, 1, NotAMonth),
+        ("no_period.csv", 1, 0, NoPeriodColumn { chosen: false }),
+        ("empty_header.csv", 1, 1, EmptyHeader),
+        ("all_missing.csv", 0, 0, NoValues),
+        ("nested_wrong_shape.json", 1, 1, UnknownJsonShape),
+        ("nested_value.json", 2, 2, NestedValue { key: s("value") }),
+        ("array_of_numbers.json", 1, 2, NotARecord),
+        ("truncated.json", 1, 24, InvalidJson { message: s("EOF while parsing a value at line 1 column 24") }),
+        ("tableschema.json", 1, 1, TableSchemaOnly),
+        ("datapackage.json", 0, 0, MissingResourceFile { resource: s("obs") }),
+    ]
+}
 
 fn dir() -> std::path::PathBuf {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("tests/fixtures/bad")
 }
 
-fn check(name: &str, r: &ImportReport, line: usize, column: usize, expected: &str) {
+fn check(name: &str, r: &ImportReport, line: usize, column: usize, kind: &ProblemKind) {
     assert!(r.dataset.is_none(), "{name}: should be refused");
     let p = r
         .problems
         .first()
         .unwrap_or_else(|| panic!("{name}: a problem"));
     assert_eq!(
-        (p.file.as_str(), p.line, p.column, p.expected.as_str()),
-        (name, line, column, expected),
+        (p.file.as_str(), p.line, p.column, &p.kind),
+        (name, line, column, kind),
         "{name}: {p}"
     );
 }
 
 #[test]
-fn every_bad_file_is_refused_with_its_located_message() {
+fn every_bad_file_is_refused_with_its_located_problem() {
     let mut on_disk: Vec<String> = std::fs::read_dir(dir())
         .expect("corpus folder")
         .flatten()
@@ -67,18 +73,19 @@ fn every_bad_file_is_refused_with_its_located_message() {
         .filter(|n| n != "unknown_indicator.csv")
         .collect();
     on_disk.sort();
-    let mut listed: Vec<String> = CORPUS.iter().map(|c| c.0.to_owned()).collect();
+    let corpus = corpus();
+    let mut listed: Vec<String> = corpus.iter().map(|c| c.0.to_owned()).collect();
     listed.sort();
     assert_eq!(on_disk, listed, "every corpus file has an expectation");
-    assert!(CORPUS.len() >= 25);
-    for (name, line, column, expected) in CORPUS {
+    assert!(corpus.len() >= 25);
+    for (name, line, column, kind) in &corpus {
         let bytes = std::fs::read(dir().join(name)).expect("corpus file");
         check(
             name,
             &import(name, &bytes, &ImportOptions::default()),
             *line,
             *column,
-            expected,
+            kind,
         );
     }
 }
@@ -96,7 +103,9 @@ fn unknown_indicator_ids_are_refused_when_the_list_is_known() {
         &import(name, &bytes, &opts),
         3,
         1,
-        "a known indicator id (kpi_a, kpi_b…)",
+        &UnknownIndicator {
+            known: vec!["kpi_a".into(), "kpi_b".into()],
+        },
     );
     assert!(import(name, &bytes, &ImportOptions::default()).ok());
 }

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
-use vigie_core::ingest::{import, Format, ImportOptions};
+use vigie_core::ingest::{import, Format, ImportOptions, ProblemKind};
 use vigie_core::period::Period;
 
 fn read(name: &str) -> Vec<u8> {
@@ -50,8 +50,8 @@ fn an_xlsx_sheet_is_read_by_name_with_located_problems() {
     assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
     let p = &r.problems[0];
     assert_eq!(
-        (p.line, p.column, p.found.as_str(), p.expected.as_str()),
-        (7, 3, "abc", "a number")
+        (p.line, p.column, p.found.as_str(), &p.kind),
+        (7, 3, "abc", &ProblemKind::NotANumber)
     );
     let opts = ImportOptions {
         accept_errors: true,
@@ -85,18 +85,17 @@ fn the_first_sheet_by_default_and_unknown_sheets_are_located() {
     let bytes = read("chomage.xlsx");
     let r = import("chomage.xlsx", &bytes, &ImportOptions::default());
     assert!(!r.ok());
-    assert_eq!(
-        r.problems[0].expected,
-        "a worksheet with a header row and data rows"
-    );
+    assert_eq!(r.problems[0].kind, ProblemKind::EmptyWorksheet);
     let opts = ImportOptions {
         sheet: Some("Nope".into()),
         ..ImportOptions::default()
     };
     let r = import("chomage.xlsx", &bytes, &opts);
     assert_eq!(
-        r.problems[0].expected,
-        "a readable XLSX workbook (no worksheet named `Nope`)"
+        r.problems[0].kind,
+        ProblemKind::UnreadableXlsx {
+            reason: "no worksheet named `Nope`".into()
+        }
     );
     for end in 0..bytes.len() {
         let _ = import("cut.xlsx", &bytes[..end], &ImportOptions::default());

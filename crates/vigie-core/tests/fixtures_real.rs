@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
-use vigie_core::ingest::{import, import_with, ImportOptions, ImportReport};
+use vigie_core::ingest::{import, import_with, ImportOptions, ImportReport, ProblemKind};
 use vigie_core::model::{Dataset, Observation};
 use vigie_core::period::Period;
 
@@ -219,7 +219,7 @@ fn eurostat_classic_tsv_with_units_and_descending_years() {
     assert!(r
         .warnings
         .iter()
-        .any(|w| w.expected.starts_with("one unit per indicator")));
+        .any(|w| matches!(w.kind, ProblemKind::MixedUnits { .. })));
 }
 
 #[test]
@@ -331,7 +331,7 @@ fn suppression_codes_are_values_with_a_warning() {
         &ImportOptions::default(),
     );
     assert!(r.ok());
-    assert!(r.warnings[0].expected.contains("suppression code"));
+    assert_eq!(r.warnings[0].kind, ProblemKind::SuppressionCode);
     let opts = ImportOptions {
         missing_markers: Some(vec!["-6666".into()]),
         ..ImportOptions::default()
@@ -412,7 +412,8 @@ fn vigie_native_package_through_the_entry_point() {
         &ImportOptions::default(),
     );
     assert!(!missing.ok());
-    assert!(missing.problems[0]
-        .expected
-        .starts_with("the file of resource"));
+    assert!(matches!(
+        missing.problems[0].kind,
+        ProblemKind::MissingResourceFile { .. }
+    ));
 }

@@ -1,12 +1,15 @@
 //! Every file of ../shared/data (real open-data files) either imports with the right counts and values,
-//! or is refused with a precise, located message. Skips with a message when the folder is absent.
+//! or is refused with a precise, located problem (its kind and place). Skips with a message when the folder is absent.
 //!
 //! Spot values were taken from the raw text by a separate reader, not from Vigie's output.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
-use vigie_core::ingest::{companions_needed, import_with, ImportOptions, ImportReport};
+use vigie_core::ingest::{
+    companions_needed, import_with, ImportOptions, ImportReport, ProblemKind,
+};
 use vigie_core::period::Period;
+use ProblemKind::*;
 
 struct Spot {
     indicator: &'static str,
@@ -21,10 +24,11 @@ enum Expect {
         observations: usize,
         spots: &'static [Spot],
     },
+    /// The first problem's place and kind (a function, so that the table stays a constant).
     Refuse {
         line: usize,
         column: usize,
-        expected: &'static str,
+        kind: fn() -> ProblemKind,
     },
 }
 
@@ -62,16 +66,9 @@ const fn refuse(
     path: &'static str,
     line: usize,
     column: usize,
-    expected: &'static str,
+    kind: fn() -> ProblemKind,
 ) -> (&'static str, Expect) {
-    (
-        path,
-        Expect::Refuse {
-            line,
-            column,
-            expected,
-        },
-    )
+    (path, Expect::Refuse { line, column, kind })
 }
 
 fn data_dir() -> PathBuf {
@@ -199,21 +196,20 @@ fn every_shared_data_file_imports_or_is_refused_precisely() {
                     }
                 }
             }
-            Expect::Refuse {
-                line,
-                column,
-                expected,
-            } => match r.problems.first() {
-                Some(p)
-                    if r.dataset.is_none()
-                        && p.line == *line
-                        && p.column == *column
-                        && p.expected == *expected => {}
-                other => failures.push(format!(
-                    "{rel}: expected refusal at {line}:{column} `{expected}`, got {:?}",
-                    other.map(|p| p.to_string())
-                )),
-            },
+            Expect::Refuse { line, column, kind } => {
+                let kind = kind();
+                match r.problems.first() {
+                    Some(p)
+                        if r.dataset.is_none()
+                            && p.line == *line
+                            && p.column == *column
+                            && p.kind == kind => {}
+                    other => failures.push(format!(
+                        "{rel}: expected refusal at {line}:{column} {kind:?}, got {:?}",
+                        other
+                    )),
+                }
+            }
         }
     }
     assert!(
@@ -245,10 +241,10 @@ const CASES: &[(&str, Expect)] = &[
     import("fr_apur_observatoire-economie-paris/2_Evolution_de_l_emploi/2_4_Offres_durables/offres_durables.csv", 2, 88, &[spot("Paris", "2015-Q1", &[], 51300.0), spot("Paris", "2020-Q3", &[], 105470.0), spot("Métropole du Grand Paris", "2025-Q4", &[], 195900.0)]),
     import("fr_apur_observatoire-economie-paris/2_Evolution_de_l_emploi/2_5_Metiers_recherches/metiers_recherches.csv", 1, 26, &[spot("metiers_recherches", "2020", &[("Métier", "Mécanique automobile")], 2140.0), spot("metiers_recherches", "2019", &[("Métier", "Optique - lunetterie")], 90.0), spot("metiers_recherches", "2019", &[("Métier", "Intervention socioéducative")], 290.0)]),
     import("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_1_Taux_chomage/taux_chomage.csv", 3, 183, &[spot("Paris", "2011-Q1", &[], 7.9), spot("Ile-de-France", "2018-Q3", &[], 7.8), spot("France métropolitaine", "2026-Q1", &[], 7.9)]),
-    refuse("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_2_Demandeur_emploi/demandeur_emploi.csv", 2, 1, "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019"),
+    refuse("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_2_Demandeur_emploi/demandeur_emploi.csv", 2, 1, || UnknownPeriod),
     import("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_3_Demandeur_emploi_age/demandeur_emploi_age.csv", 3, 111, &[spot("Moins de 25 ans", "2017-Q1", &[], 8550.0), spot("Entre 25 et 49 ans", "2021-Q3", &[], 79870.0), spot("50 ans ou plus", "2026-Q1", &[], 32590.0)]),
-    refuse("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_4_Demandeur_emploi_arrondissement/map1Data.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_4_Demandeur_emploi_arrondissement/map2Data.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
+    refuse("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_4_Demandeur_emploi_arrondissement/map1Data.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_4_Demandeur_emploi_arrondissement/map2Data.csv", 1, 0, || NoPeriodColumn { chosen: false }),
     import("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_5_Chomage_partiel/chomage_partiel.csv", 2, 64, &[spot("Paris", "2015-Q1", &[], 805.0), spot("Paris", "2019-Q1", &[], 980.0), spot("Métropole du Grand Paris", "2022-Q4", &[], 9535.0)]),
     import("fr_apur_observatoire-economie-paris/3_Chomage_Rsa/3_6_Beneficiaire_Rsa/beneficiaire_rsa.csv", 1, 87, &[spot("beneficiaire_rsa", "2019-01", &[], 63610.0), spot("beneficiaire_rsa", "2024-06", &[], 62550.0), spot("beneficiaire_rsa", "2025-12", &[], 64450.0)]),
     import("fr_apur_observatoire-economie-paris/4_Creations_et_defaillances_d_entreprises/4_1_Creations_entreprises/creations_entreprises.csv", 2, 114, &[spot("Paris", "2012-Q1", &[], 41.6), spot("Métropole du Grand Paris", "2019-Q1", &[], 60.1), spot("Métropole du Grand Paris", "2026-Q1", &[], 53.8)]),
@@ -263,39 +259,39 @@ const CASES: &[(&str, Expect)] = &[
     import("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_2_Tourisme/tourisme2.csv", 2, 122, &[spot("Paris", "2011-Q1", &[], 143330.0), spot("Métropole du Grand Paris", "2018-Q3", &[], 249245.0), spot("Métropole du Grand Paris", "2026-Q1", &[], 284480.0)]),
     import("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_2_Tourisme/tourisme_MGP.csv", 1, 64, &[spot("tourisme_MGP", "2019-01", &[], 62.4), spot("tourisme_MGP", "2024-06", &[], 69.9), spot("tourisme_MGP", "2025-12", &[], 62.1)]),
     import("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_3_Culture/culture.csv", 1, 49, &[spot("culture", "2019-01", &[], 730977077.0), spot("culture", "2022-06", &[], 531458988.0), spot("culture", "2022-12", &[], 561396557.0)]),
-    refuse("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_4_Commerce/commerce.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
+    refuse("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_4_Commerce/commerce.csv", 1, 0, || NoPeriodColumn { chosen: false }),
     import("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_4_Commerce/commerce2.csv", 2, 122, &[spot("Paris", "2011-Q1", &[], 169419.0), spot("Métropole du Grand Paris", "2018-Q3", &[], 449326.0), spot("Métropole du Grand Paris", "2026-Q1", &[], 462373.0)]),
-    refuse("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_5_Start-ups/start-ups.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_apur_observatoire-economie-paris/6_Aides_et_mesures_de_soutien/6_1_Fonds_solidarite/fonds_solidarite.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_apur_observatoire-economie-paris/6_Aides_et_mesures_de_soutien/6_2_Pret_garanti_Etat/pret_garanti_etat.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_apur_observatoire-economie-paris/6_Aides_et_mesures_de_soutien/6_3_Report_echeances_fiscales/report_echeances_fiscales.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
+    refuse("fr_apur_observatoire-economie-paris/5_Secteurs_d_activites_les_plus_impactes/5_5_Start-ups/start-ups.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_apur_observatoire-economie-paris/6_Aides_et_mesures_de_soutien/6_1_Fonds_solidarite/fonds_solidarite.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_apur_observatoire-economie-paris/6_Aides_et_mesures_de_soutien/6_2_Pret_garanti_Etat/pret_garanti_etat.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_apur_observatoire-economie-paris/6_Aides_et_mesures_de_soutien/6_3_Report_echeances_fiscales/report_echeances_fiscales.csv", 1, 0, || NoPeriodColumn { chosen: false }),
     import("fr_apur_observatoire-economie-paris/7_Impacts_de_plus_long_terme/7_1_Teletravail/teletravail.csv", 5, 4715, &[spot("Paris", "2020-02-18", &[], -11.0), spot("Seine-Saint-Denis", "2021-06-09", &[], -20.3), spot("Ile-de-France", "2022-09-29", &[], -20.6)]),
     import("fr_apur_observatoire-economie-paris/7_Impacts_de_plus_long_terme/7_2_Immobilier_bureau/immobilier_bureau.csv", 6, 198, &[spot("Paris Centre Ouest", "2018-Q1", &[], 145900.0), spot("1ère Couronne Hors Croissant Ouest", "2022-Q1", &[], 192300.0), spot("Île-de-France", "2026-Q1", &[], 367700.0)]),
-    refuse("fr_insee_cog2016_latin1_lexman/correspondance_regions.tsv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_insee_cog2016_latin1_lexman/data/fr-cantons.tsv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_insee_cog2016_latin1_lexman/data/fr-communes.tsv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_insee_cog2016_latin1_lexman/data/fr-departements.tsv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_insee_cog2016_latin1_lexman/data/fr-regions.tsv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_insee_cog2016_latin1_lexman/datapackage.json", 16, 7, "valid JSON (key must be a string at line 16 column 7)"),
-    refuse("fr_insee_cog2016_latin1_lexman/reg2016.txt", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
+    refuse("fr_insee_cog2016_latin1_lexman/correspondance_regions.tsv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_insee_cog2016_latin1_lexman/data/fr-cantons.tsv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_insee_cog2016_latin1_lexman/data/fr-communes.tsv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_insee_cog2016_latin1_lexman/data/fr-departements.tsv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_insee_cog2016_latin1_lexman/data/fr-regions.tsv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_insee_cog2016_latin1_lexman/datapackage.json", 16, 7, || InvalidJson { message: "key must be a string at line 16 column 7".into() }),
+    refuse("fr_insee_cog2016_latin1_lexman/reg2016.txt", 1, 0, || NoPeriodColumn { chosen: false }),
     import("fr_ptod_territorial-reference-tables/idx_serie_emploi_france.json", 1, 26, &[spot("eff", "1998", &[("lib", "Total"), ("lib_short", "Total"), ("na5", "T")], 21599592.0), spot("eff", "2011", &[("lib", "Total"), ("lib_short", "Total"), ("na5", "T")], 24051244.0), spot("eff", "2023", &[("lib", "Total"), ("lib_short", "Total"), ("na5", "T")], 26369746.0)]),
-    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_dep.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_epci.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_reg.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_ze.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
+    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_dep.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_epci.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_reg.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("fr_ptod_territorial-reference-tables/tdc_sat3col_ze.csv", 1, 0, || NoPeriodColumn { chosen: false }),
     import("fr_scdl_subventions_castelmaurou/subventions-commune-de-castelmaurou.csv", 2, 190, &[spot("montant", "2018-04-14", &[("nomAttribuant", "COMMUNE DE CASTELMAUROU"), ("idAttribuant", "21310117300010"), ("referenceDecision", "Délibération D-2018-21"), ("nomBeneficiaire", "COMITE FETES DE CASTELMAUROU"), ("idBeneficiaire", "78012958100010"), ("objet", "Subventions de fonctionnement aux associations pour l'année 2018 - partie 1"), ("nature", "aide en numéraire"), ("conditionsVersement", "Unique"), ("datesPeriodeVersement", "2018-05-07"), ("notificationUE", "non")], 13760.0), spot("pourcentageSubvention", "2014-04-28", &[("nomAttribuant", "COMMUNE DE CASTELMAUROU"), ("idAttribuant", "21310117300010"), ("referenceDecision", "Délibération D-2014-34"), ("nomBeneficiaire", "JUDO CLUB CASTELMAUROU"), ("idBeneficiaire", "42081852800028"), ("objet", "Subvention aux associations et au CCAS - année 2014"), ("nature", "aide en numéraire"), ("conditionsVersement", "Unique"), ("datesPeriodeVersement", "2014-05-20"), ("notificationUE", "non")], 1.0), spot("pourcentageSubvention", "2014-06-20", &[("nomAttribuant", "COMMUNE DE CASTELMAUROU"), ("idAttribuant", "21310117300010"), ("referenceDecision", "Délibération D-2014-51"), ("nomBeneficiaire", "FEDERATION NATIONALE DES ANCIENS COMBATTANTS EN ALGERIE MAROC TUNISIE COMITE CANTONAL DE L'UNION"), ("idBeneficiaire", "83022644500013"), ("objet", "Subvention aux associations pour l'année 2014"), ("nature", "aide en numéraire"), ("conditionsVersement", "Unique"), ("datesPeriodeVersement", "2014-07-15"), ("notificationUE", "non")], 1.0)]),
-    refuse("fr_schema.data.gouv.fr_tableschemas/etalab_schema-comptage-mobilites-measure.schema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
-    refuse("fr_schema.data.gouv.fr_tableschemas/etalab_schema-hautes-remunerations.schema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
-    refuse("fr_schema.data.gouv.fr_tableschemas/etalab_schema-irve.schema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
-    refuse("fr_schema.data.gouv.fr_tableschemas/scdl_budget.schema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
-    refuse("fr_schema.data.gouv.fr_tableschemas/scdl_equipements.schema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
-    refuse("fr_schema.data.gouv.fr_tableschemas/scdl_subventions.schema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
-    refuse("fr_schema.data.gouv.fr_tableschemas/tableschema-schemas.catalog.json", 1, 1, "an array of records (objects with the same keys) or a Data Package descriptor with `resources`"),
+    refuse("fr_schema.data.gouv.fr_tableschemas/etalab_schema-comptage-mobilites-measure.schema.json", 1, 1, || TableSchemaOnly),
+    refuse("fr_schema.data.gouv.fr_tableschemas/etalab_schema-hautes-remunerations.schema.json", 1, 1, || TableSchemaOnly),
+    refuse("fr_schema.data.gouv.fr_tableschemas/etalab_schema-irve.schema.json", 1, 1, || TableSchemaOnly),
+    refuse("fr_schema.data.gouv.fr_tableschemas/scdl_budget.schema.json", 1, 1, || TableSchemaOnly),
+    refuse("fr_schema.data.gouv.fr_tableschemas/scdl_equipements.schema.json", 1, 1, || TableSchemaOnly),
+    refuse("fr_schema.data.gouv.fr_tableschemas/scdl_subventions.schema.json", 1, 1, || TableSchemaOnly),
+    refuse("fr_schema.data.gouv.fr_tableschemas/tableschema-schemas.catalog.json", 1, 1, || UnknownJsonShape),
     import("frictionless_ctdata_alcohol-induced-deaths/data/alcohol-induced-deaths_2010-2014.csv", 1, 2040, &[spot("Alcohol Induced Deaths", "2006", &[("Town", "Andover"), ("Measure Type", "AAMR (per 100,000)")], -6666.0), spot("Alcohol Induced Deaths", "2006", &[("Town", "Monroe"), ("Measure Type", "AAMR (per 100,000)")], -6666.0), spot("Alcohol Induced Deaths", "2010", &[("Town", "Woodstock"), ("Measure Type", "Number")], 3.0)]),
     import("frictionless_ctdata_alcohol-induced-deaths/datapackage.json", 1, 2040, &[spot("Alcohol Induced Deaths", "2006", &[("Town", "Andover"), ("Measure Type", "AAMR (per 100,000)")], -6666.0), spot("Alcohol Induced Deaths", "2006", &[("Town", "Monroe"), ("Measure Type", "AAMR (per 100,000)")], -6666.0), spot("Alcohol Induced Deaths", "2010", &[("Town", "Woodstock"), ("Measure Type", "Number")], 3.0)]),
     import("frictionless_examples/cpi/data/cpi.csv", 1, 6936, &[spot("CPI", "2004", &[("Country Name", "Afghanistan")], 63.1318927309003), spot("CPI", "2011", &[("Country Name", "Kuwait")], 104.905335628227), spot("CPI", "2014", &[("Country Name", "Zambia")], 130.821970572374)]),
     import("frictionless_examples/cpi/datapackage.json", 1, 6936, &[spot("CPI", "2004", &[("Country Name", "Afghanistan")], 63.1318927309003), spot("CPI", "2011", &[("Country Name", "Kuwait")], 104.905335628227), spot("CPI", "2014", &[("Country Name", "Zambia")], 130.821970572374)]),
-    refuse("frictionless_examples/donation-codes-schema/tableschema.json", 1, 1, "indicator data (this is a Table Schema: it describes columns but holds no values)"),
+    refuse("frictionless_examples/donation-codes-schema/tableschema.json", 1, 1, || TableSchemaOnly),
     import("frictionless_examples/finance-vix/data/vix-daily.csv", 4, 12488, &[spot("VIXOpen", "2004-01-02", &[], 17.96), spot("VIXOpen", "2010-03-17", &[], 16.97), spot("VIXClose", "2016-05-26", &[], 13.43)]),
     import("frictionless_examples/finance-vix/datapackage.json", 4, 12488, &[spot("VIXOpen", "2004-01-02", &[], 17.96), spot("VIXOpen", "2010-03-17", &[], 16.97), spot("VIXClose", "2016-05-26", &[], 13.43)]),
     import("frictionless_examples/gross-domestic-product-2014/data/gdp_2014.csv", 1, 204, &[spot("gdp_2014", "2014", &[("Country Name", "Arab World")], 2855840877624.21), spot("gdp_2014", "2014", &[("Country Name", "Hong Kong SAR, China")], 290896409543.744), spot("gdp_2014", "2014", &[("Country Name", "Zimbabwe")], 13663314279.6683)]),
@@ -303,12 +299,12 @@ const CASES: &[(&str, Expect)] = &[
     import("frictionless_examples/inflation/data/inflation-consumer.csv", 1, 7991, &[spot("Inflation", "1973", &[("Country", "Arab World")], 8.26666666600006), spot("Inflation", "1975", &[("Country", "Indonesia")], 19.054269752594), spot("Inflation", "2014", &[("Country", "Zambia")], 7.81195441703886)]),
     import("frictionless_examples/inflation/data/inflation-gdp.csv", 1, 9865, &[spot("Inflation", "1969", &[("Country", "Arab World")], 1.3037897449807), spot("Inflation", "1989", &[("Country", "India")], 8.43680887306273), spot("Inflation", "2014", &[("Country", "Zimbabwe")], 1.33869250144647)]),
     import("frictionless_examples/inflation/datapackage.json", 2, 17856, &[spot("Inflation", "1969", &[("Country", "Arab World")], 1.3037897449807), spot("Inflation", "1989", &[("Country", "India")], 8.43680887306273), spot("Inflation", "2014", &[("Country", "Zimbabwe")], 1.33869250144647)]),
-    refuse("frictionless_examples/resources/semicolon-separated-value-file-dialect.json", 1, 1, "an array of records (objects with the same keys) or a Data Package descriptor with `resources`"),
-    refuse("open-sdg_ONSdigital_sdg-data/code_mapping.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("open-sdg_ONSdigital_sdg-data/column_mapping.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
-    refuse("open-sdg_ONSdigital_sdg-data/config_data.yml", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
+    refuse("frictionless_examples/resources/semicolon-separated-value-file-dialect.json", 1, 1, || UnknownJsonShape),
+    refuse("open-sdg_ONSdigital_sdg-data/code_mapping.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("open-sdg_ONSdigital_sdg-data/column_mapping.csv", 1, 0, || NoPeriodColumn { chosen: false }),
+    refuse("open-sdg_ONSdigital_sdg-data/config_data.yml", 0, 0, || MetadataOnly),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_1-4-2.csv", 1, 4, &[spot("1-4-2", "2018", &[("Security", "Documented"), ("Type of documentation", "Formal")], 79.0), spot("1-4-2", "2018", &[("Security", "Documented"), ("Type of documentation", "No Documentation")], 20.0), spot("1-4-2", "2018", &[("Security", "Perceived")], 87.0)]),
-    refuse("open-sdg_ONSdigital_sdg-data/data/indicator_1-5-2.csv", 2, 1, "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019"),
+    refuse("open-sdg_ONSdigital_sdg-data/data/indicator_1-5-2.csv", 2, 1, || UnknownPeriod),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_10-b-1.csv", 1, 1876, &[spot("10-b-1", "1970", &[], 186000.0), spot("10-b-1", "2014", &[("Recipient region", "Europe"), ("Recipient country", "Ukraine")], 7505.053145000001), spot("10-b-1", "2020", &[("Recipient region", "Pacific"), ("Recipient country", "Vanuatu")], 73.54761)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_11-1-1.csv", 1, 3570, &[spot("11-1-1", "2020", &[("Series", "Dwellings (%)")], 15.0), spot("11-1-1", "2010", &[("Series", "Households (%)"), ("Decent homes criteria", "Thermal comfort"), ("Ethnicity of household reference person (hrp)", "All minority")], 8.3), spot("11-1-1", "2021", &[("Series", "Households (%)"), ("Decent homes criteria", "Minimum standard (HHSRS)")], 9.5)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_11-4-1.csv", 1, 103, &[spot("11-4-1", "2000", &[("Series", "Cultural heritage"), ("Type of expenditure", "Central government expenditure")], 31.63734735), spot("11-4-1", "2015", &[("Series", "Natural heritage"), ("Type of expenditure", "NGO expenditure")], 3.653911101), spot("11-4-1", "2020", &[("Series", "Cultural heritage"), ("Type of expenditure", "Local government expenditure")], 39.19142529)]),
@@ -318,7 +314,7 @@ const CASES: &[(&str, Expect)] = &[
     import("open-sdg_ONSdigital_sdg-data/data/indicator_15-4-2.csv", 1, 12, &[spot("15-4-2", "2000", &[("Series", "Mountain Green Cover Index"), ("Mountain elevation", "5")], 4.7619), spot("15-4-2", "2000", &[("Series", "Mountain Green Cover Index"), ("Mountain elevation", "6")], 85.86166), spot("15-4-2", "2015", &[("Series", "Mountain Green Cover Index")], 85.56103)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_16-1-3.csv", 1, 1237, &[spot("16-1-3", "2014", &[("Series", "(a) Physical violence - 16 and over"), ("Violence type", "Assault with minor injury")], 0.503974030942816), spot("16-1-3", "2018", &[("Series", "(c) Sexual violence - 16 to 74"), ("Age", "45 to 54"), ("Sex", "Male")], 0.39149004579693), spot("16-1-3", "2021", &[("Series", "(c) Sexual violence - 16 to 59")], 2.650476350200518)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_16-1-4.csv", 1, 405, &[spot("16-1-4", "2001", &[("Series", "Proportion of population who feel safe walking alone after dark")], 68.08609377647656), spot("16-1-4", "2018", &[("Series", "Proportion of population who feel safe walking alone after dark"), ("Ethnicity", "White"), ("Ethnic group", "Irish")], 74.9862028800316), spot("16-1-4", "2022", &[("Series", "Proportion of population who feel safe walking alone after dark"), ("Highest qualification", "None")], 71.77913249774967)]),
-    refuse("open-sdg_ONSdigital_sdg-data/data/indicator_16-7-1.csv", 2, 1, "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019"),
+    refuse("open-sdg_ONSdigital_sdg-data/data/indicator_16-7-1.csv", 2, 1, || UnknownPeriod),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_16-7-2.csv", 1, 366, &[spot("16-7-2", "2013", &[("Series", "Percentage of people who feel they are able to influence decisions affecting their local area"), ("Urban or rural", "Rural")], 28.8728294741659), spot("16-7-2", "2019", &[("Series", "Percentage of people who feel they are able to influence decisions affecting their local area"), ("Urban or rural", "Rural")], 29.0), spot("16-7-2", "2021", &[("Series", "Percentage of people who feel they are able to influence decisions affecting their local area"), ("Household income", "Band 8")], 31.841945479262783)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_17-5-1.csv", 1, 4, &[spot("17-5-1", "2019", &[], 3.630694), spot("17-5-1", "2021", &[], 11.954014), spot("17-5-1", "2022", &[], 5.736645)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_17-9-1.csv", 1, 156, &[spot("17-9-1", "2009", &[("Series", "Net Official Development Assistance (ODA) flows to developing countries"), ("Country income classification", "LDCs")], 1650538.39), spot("17-9-1", "2015", &[("Series", "Net Official Development Assistance (ODA) flows to developing countries"), ("Country income classification", "UMICs")], 525206.121), spot("17-9-1", "2021", &[("Series", "Net Official Development Assistance (ODA) flows to developing countries")], 11422700.595)]),
@@ -339,46 +335,46 @@ const CASES: &[(&str, Expect)] = &[
     import("open-sdg_ONSdigital_sdg-data/data/indicator_5-b-1.csv", 1, 828, &[spot("5-b-1", "2008", &[("Series", "Percentage of individuals who use a mobile telephone"), ("Sex", "Female")], 86.0), spot("5-b-1", "2017", &[("Series", "Percentage of individuals who use a mobile telephone"), ("Sex", "Female")], 95.0), spot("5-b-1", "2023", &[("Series", "Percentage of individuals who use a mobile telephone"), ("Working status", "Not-working")], 92.0)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_8-5-1.csv", 1, 9130, &[spot("8-5-1", "1997", &[("Series", "1. Annual survey of hours and earnings (ASHE)"), ("Country", "England"), ("Region", "East"), ("Sex", "Male"), ("Working Pattern", "Full Time")], 9.75), spot("8-5-1", "2015", &[("Series", "1. Annual survey of hours and earnings (ASHE)"), ("Age", "60 and over"), ("Sex", "Female"), ("Occupation", "Elementary occupations"), ("Working Pattern", "Full Time")], 8.4), spot("8-5-1", "2021", &[("Series", "2. Annual population survey (APS)"), ("Sex by disability", "Female, Disabled (GSS harmonised)")], 15.37)]),
     import("open-sdg_ONSdigital_sdg-data/data/indicator_9-5-1.csv", 1, 1428, &[spot("9-5-1", "2006", &[("Series", "Research and development expenditure as a proportion of GDP"), ("Performing/Funding", "Performing research and development"), ("Sector", "Business enterprise"), ("Product group", "Sewerage, waste management, remediation activities")], 6.72255349472e-05), spot("9-5-1", "2012", &[("Series", "Research and development expenditure as a proportion of GDP"), ("Performing/Funding", "Performing research and development"), ("Sector", "Business enterprise"), ("Product group", "Research and development services")], 0.0281758476867453), spot("9-5-1", "2017", &[("Series", "Research and development expenditure as a proportion of GDP")], 1.68934052723459)]),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/1-4-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/1-5-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/10-b-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/11-1-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/11-4-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/11-7-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/11-7-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/12-3-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/15-4-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/16-1-3.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/16-1-4.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/16-7-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/16-7-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/17-5-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/17-9-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/2-1-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/2-2-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/2-3-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/3-1-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/3-2-2.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/3-3-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/3-3-3.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/3-3-5.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/3-b-3.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/4-3-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/4-5-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/5-2-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/5-4-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/5-a-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/5-b-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/8-5-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_ONSdigital_sdg-data/meta/9-5-1.md", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_open-sdg-data-starter/config_data.yml", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/1-4-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/1-5-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/10-b-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/11-1-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/11-4-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/11-7-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/11-7-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/12-3-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/15-4-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/16-1-3.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/16-1-4.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/16-7-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/16-7-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/17-5-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/17-9-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/2-1-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/2-2-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/2-3-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/3-1-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/3-2-2.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/3-3-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/3-3-3.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/3-3-5.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/3-b-3.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/4-3-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/4-5-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/5-2-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/5-4-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/5-a-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/5-b-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/8-5-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_ONSdigital_sdg-data/meta/9-5-1.md", 0, 0, || MetadataOnly),
+    refuse("open-sdg_open-sdg-data-starter/config_data.yml", 0, 0, || MetadataOnly),
     import("open-sdg_open-sdg-data-starter/data/indicator_1-1-1.csv", 1, 6, &[spot("1-1-1", "2015", &[("Group", "A")], 1.0), spot("1-1-1", "2016", &[("Group", "A")], 1.0), spot("1-1-1", "2016", &[], 2.0)]),
-    refuse("open-sdg_open-sdg-data-starter/indicator-config/1-1-1.yml", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_open-sdg-data-starter/indicator-config/9-c-1.yml", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_open-sdg-data-starter/meta/1-1-1.yml", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_open-sdg-data-starter/meta/es/1-1-1.yml", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("open-sdg_open-sdg-data-starter/metadata_schema.yml", 0, 0, "indicator data (this is indicator metadata: import it together with its data CSV)"),
-    refuse("owid_co2-data/owid-co2-codebook.csv", 1, 0, "indicator data: a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)"),
+    refuse("open-sdg_open-sdg-data-starter/indicator-config/1-1-1.yml", 0, 0, || MetadataOnly),
+    refuse("open-sdg_open-sdg-data-starter/indicator-config/9-c-1.yml", 0, 0, || MetadataOnly),
+    refuse("open-sdg_open-sdg-data-starter/meta/1-1-1.yml", 0, 0, || MetadataOnly),
+    refuse("open-sdg_open-sdg-data-starter/meta/es/1-1-1.yml", 0, 0, || MetadataOnly),
+    refuse("open-sdg_open-sdg-data-starter/metadata_schema.yml", 0, 0, || MetadataOnly),
+    refuse("owid_co2-data/owid-co2-codebook.csv", 1, 0, || NoPeriodColumn { chosen: false }),
     import("owid_co2-data/owid-co2-data.csv", 35, 413999, &[spot("co2", "1949", &[("country", "Afghanistan")], 0.015), spot("coal_co2", "1952", &[("country", "Kuwait")], 0.0), spot("population", "2018", &[("country", "Zimbabwe")], 14439000.0)]),
     import("worldbank_wdi_api-csv/API_SP.DYN.IMRT.IN_DS2_en_csv_v2.csv", 1, 10976, &[spot("SP.DYN.IMRT.IN", "1960", &[("Country Name", "Afghanistan")], 245.7), spot("SP.DYN.IMRT.IN", "1975", &[("Country Name", "Libya")], 72.5), spot("SP.DYN.IMRT.IN", "2016", &[("Country Name", "Zimbabwe")], 40.0)]),
     import("worldbank_wdi_api-csv/API_SP.DYN.TFRT.IN_DS2_en_csv_v2.csv", 1, 13523, &[spot("SP.DYN.TFRT.IN", "1960", &[("Country Name", "Aruba")], 4.82), spot("SP.DYN.TFRT.IN", "1978", &[("Country Name", "Libya")], 7.582), spot("SP.DYN.TFRT.IN", "2015", &[("Country Name", "Zimbabwe")], 3.836)]),

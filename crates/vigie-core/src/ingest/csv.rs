@@ -3,7 +3,7 @@
 //! `scan` is the hot loop: it walks the bytes once, hands each record to a callback as spans into the text
 //! (unescaped copies only for quoted fields with doubled quotes), and allocates nothing per field.
 
-use super::Problem;
+use super::{Problem, ProblemKind};
 
 /// How a delimited file is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,9 +111,9 @@ pub fn scan(
     let mut extra = String::new();
     let mut i = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut line = 1usize;
-    let err = |line_from: usize, line: usize, at: usize, found: &str, expected: &str| {
+    let err = |line_from: usize, line: usize, at: usize, found: &str, kind: ProblemKind| {
         let (l, c) = locate(text, line_from, line, at);
-        Problem::at(file, l, c, found, expected)
+        Problem::at(file, l, c, found, kind)
     };
     while i < n {
         spans.clear();
@@ -139,7 +139,7 @@ pub fn scan(
                             rec_line,
                             fstart,
                             "\"",
-                            "a closing quote before the end of the file",
+                            ProblemKind::UnterminatedQuote,
                         ));
                     }
                     if i + 1 < n && b[i + 1] == q {
@@ -186,7 +186,7 @@ pub fn scan(
                         rec_line,
                         i,
                         &found,
-                        "a delimiter or the end of the line after a closing quote",
+                        ProblemKind::TextAfterQuote,
                     ));
                 }
             } else {
@@ -194,13 +194,7 @@ pub fn scan(
                     i += 1;
                 }
                 if has_q && i < n && b[i] == q {
-                    return Err(err(
-                        rec_start,
-                        rec_line,
-                        i,
-                        "\"",
-                        "a quote only at the start of a field",
-                    ));
+                    return Err(err(rec_start, rec_line, i, "\"", ProblemKind::StrayQuote));
                 }
                 spans.push(Span {
                     start: fstart,
@@ -326,12 +320,13 @@ mod tests {
     fn locates_an_unterminated_quote() {
         let err = read("bad.csv", "a,b\n1,\"open\n2,3\n", ',').unwrap_err();
         assert_eq!((err.line, err.column), (2, 3));
-        assert!(err.expected.contains("closing quote"));
+        assert_eq!(err.kind, ProblemKind::UnterminatedQuote);
     }
 
     #[test]
     fn locates_a_stray_quote() {
         let err = read("bad.csv", "a,b\n1,x\"y\n", ',').unwrap_err();
         assert_eq!((err.line, err.column), (2, 4));
+        assert_eq!(err.kind, ProblemKind::StrayQuote);
     }
 }

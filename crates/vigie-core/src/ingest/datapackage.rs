@@ -5,7 +5,7 @@
 //! `datapackage.json` and says which files it needs; `Descriptor::read` checks them and builds a `Dataset`.
 
 use super::csv::{self, Field, Record};
-use super::Problem;
+use super::{MilestoneName, Problem, ProblemKind};
 use crate::model::*;
 use crate::period::Period;
 use serde_json::Value;
@@ -34,21 +34,39 @@ impl Descriptor {
     pub fn parse(file: &str, text: &str) -> Result<Descriptor, Problem> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let root: Value = serde_json::from_str(text).map_err(|e| {
-            Problem::at(file, e.line(), e.column(), "", format!("valid JSON ({e})"))
+            Problem::at(
+                file,
+                e.line(),
+                e.column(),
+                "",
+                ProblemKind::InvalidJson {
+                    message: e.to_string(),
+                },
+            )
         })?;
-        let obj = root.as_object().ok_or_else(|| {
-            Problem::at(file, 1, 1, "", "a JSON object (a Data Package descriptor)")
-        })?;
+        let obj = root
+            .as_object()
+            .ok_or_else(|| Problem::at(file, 1, 1, "", ProblemKind::NotADescriptor))?;
         let list = obj
             .get("resources")
             .and_then(Value::as_array)
-            .ok_or_else(|| Problem::at(file, 0, 0, "", "a `resources` array"))?;
+            .ok_or_else(|| Problem::at(file, 0, 0, "", ProblemKind::NoResources))?;
         let mut resources = Vec::new();
         for name in RESOURCES {
             let res = list
                 .iter()
                 .find(|r| r.get("name").and_then(Value::as_str) == Some(name))
-                .ok_or_else(|| Problem::at(file, 0, 0, "", format!("a resource named `{name}`")))?;
+                .ok_or_else(|| {
+                    Problem::at(
+                        file,
+                        0,
+                        0,
+                        "",
+                        ProblemKind::MissingResource {
+                            name: name.to_owned(),
+                        },
+                    )
+                })?;
             let path = res
                 .get("path")
                 .and_then(Value::as_str)
@@ -59,7 +77,9 @@ impl Descriptor {
                         0,
                         0,
                         "",
-                        format!("resource `{name}` to have a relative `path` to a CSV file"),
+                        ProblemKind::BadResourcePath {
+                            resource: name.to_owned(),
+                        },
                     )
                 })?;
             let fields = res
@@ -71,7 +91,9 @@ impl Descriptor {
                         0,
                         0,
                         "",
-                        format!("resource `{name}` to have a Table Schema with `fields`"),
+                        ProblemKind::NoTableSchema {
+                            resource: name.to_owned(),
+                        },
                     )
                 })?
                 .iter()
@@ -153,7 +175,9 @@ impl Descriptor {
                     0,
                     0,
                     &res.path,
-                    format!("the file of resource `{}`", res.name),
+                    ProblemKind::MissingResourceFile {
+                        resource: res.name.clone(),
+                    },
                 ));
                 continue;
             };
@@ -167,11 +191,21 @@ impl Descriptor {
         if !problems.is_empty() {
             return Err(problems);
         }
+        let read = tables.len();
         let mut tables = tables.into_iter();
         let (Some(axes), Some(projects), Some(indicators), Some(observations)) =
             (tables.next(), tables.next(), tables.next(), tables.next())
         else {
-            return Err(vec![Problem::at(&self.file, 0, 0, "", "four resources")]);
+            let name = RESOURCES.get(read).unwrap_or(&RESOURCES[0]);
+            return Err(vec![Problem::at(
+                &self.file,
+                0,
+                0,
+                "",
+                ProblemKind::MissingResource {
+                    name: (*name).to_owned(),
+                },
+            )]);
         };
         let mut ds = Dataset {
             programme: self.programme.clone(),
@@ -195,7 +229,7 @@ impl Descriptor {
         for row in projects.rows() {
             ds.projects.push(Project {
                 id: p.id(&row, "id", &mut seen),
-                axis: p.reference(&row, "axis", &axis_ids, "an axis id from axes.csv"),
+                axis: p.reference(&row, "axis", &axis_ids, "axes"),
                 name: p.text(&row, "name"),
                 provenance: p.provenance(&row, "provenance"),
             });
@@ -205,12 +239,7 @@ impl Descriptor {
         for row in indicators.rows() {
             let ind = Indicator {
                 id: p.id(&row, "id", &mut seen),
-                project: p.reference(
-                    &row,
-                    "project",
-                    &project_ids,
-                    "a project id from projects.csv",
-                ),
+                project: p.reference(&row, "project", &project_ids, "projects"),
                 kind: p.choice(
                     &row,
                     "kind",
@@ -261,12 +290,7 @@ impl Descriptor {
         let indicator_ids: HashSet<String> = ds.indicators.iter().map(|a| a.id.clone()).collect();
         let mut seen_obs = HashSet::new();
         for row in observations.rows() {
-            let indicator = p.reference(
-                &row,
-                "indicator",
-                &indicator_ids,
-                "an indicator id from indicators.csv",
-            );
+            let indicator = p.reference(&row, "indicator", &indicator_ids, "indicators");
             let period = p.period(&row, "period");
             if let Some(period) = period {
                 if !seen_obs.insert((indicator.clone(), period)) {
@@ -276,7 +300,7 @@ impl Descriptor {
                         f.line,
                         f.column,
                         &f.text,
-                        "one observation per indicator and period",
+                        ProblemKind::DuplicateObservation,
                     ));
                 }
             }
@@ -354,7 +378,9 @@ impl<'a> Table<'a> {
                 1,
                 1,
                 "",
-                format!("a header line: {}", fields.join(",")),
+                ProblemKind::MissingHeader {
+                    columns: fields.to_vec(),
+                },
             ));
             return Table {
                 file,
@@ -371,14 +397,14 @@ impl<'a> Table<'a> {
                     f.line,
                     f.column,
                     &f.text,
-                    format!("column `{name}` (as the Table Schema says)"),
+                    ProblemKind::MissingColumn { name: name.clone() },
                 )),
                 None => problems.push(Problem::at(
                     file,
                     header.line,
                     0,
                     "",
-                    format!("column `{name}` (as the Table Schema says)"),
+                    ProblemKind::MissingColumn { name: name.clone() },
                 )),
             }
         }
@@ -389,7 +415,7 @@ impl<'a> Table<'a> {
                 f.line,
                 f.column,
                 &f.text,
-                format!("no more than {} columns", fields.len()),
+                ProblemKind::ExtraColumn { max: fields.len() },
             ));
         }
         for r in &records {
@@ -400,11 +426,10 @@ impl<'a> Table<'a> {
                     r.line,
                     col,
                     "",
-                    format!(
-                        "{} fields as in the header, found {}",
-                        fields.len(),
-                        r.fields.len()
-                    ),
+                    ProblemKind::WrongFieldCount {
+                        expected: fields.len(),
+                        found: r.fields.len(),
+                    },
                 ));
             }
         }
@@ -444,10 +469,10 @@ struct Checker<'p> {
 }
 
 impl Checker<'_> {
-    fn fail(&mut self, row: &Row, f: &Field, expected: impl Into<String>) {
+    fn fail(&mut self, row: &Row, f: &Field, kind: ProblemKind) {
         let line = if f.line == 0 { row.record.line } else { f.line };
         self.problems
-            .push(Problem::at(row.file, line, f.column, &f.text, expected));
+            .push(Problem::at(row.file, line, f.column, &f.text, kind));
     }
 
     fn id(&mut self, row: &Row, col: &str, seen: &mut HashSet<String>) -> String {
@@ -458,9 +483,9 @@ impl Checker<'_> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
         if !ok {
-            self.fail(row, f, "an identifier (letters, digits, - _ .)");
+            self.fail(row, f, ProblemKind::BadIdentifier);
         } else if !seen.insert(id.to_owned()) {
-            self.fail(row, f, "an identifier not used on an earlier line");
+            self.fail(row, f, ProblemKind::DuplicateId);
         }
         id.to_owned()
     }
@@ -470,11 +495,17 @@ impl Checker<'_> {
         row: &Row,
         col: &str,
         known: &HashSet<String>,
-        expected: &str,
+        resource: &str,
     ) -> String {
         let f = row.get(col);
         if !known.contains(f.text.trim()) {
-            self.fail(row, f, expected);
+            self.fail(
+                row,
+                f,
+                ProblemKind::UnknownReference {
+                    resource: resource.to_owned(),
+                },
+            );
         }
         f.text.trim().to_owned()
     }
@@ -491,8 +522,8 @@ impl Checker<'_> {
         match options.iter().find(|(k, _)| *k == f.text.trim()) {
             Some((_, v)) => *v,
             None => {
-                let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
-                self.fail(row, f, format!("one of {}", names.join(", ")));
+                let names = options.iter().map(|(k, _)| (*k).to_owned()).collect();
+                self.fail(row, f, ProblemKind::OneOf { options: names });
                 options[0].1
             }
         }
@@ -508,7 +539,7 @@ impl Checker<'_> {
         match t.parse::<f64>() {
             Ok(v) if v.is_finite() => Some(v),
             _ => {
-                self.fail(row, f, "a number such as 12 or 3.5 (or empty when missing)");
+                self.fail(row, f, ProblemKind::NotANumber);
                 None
             }
         }
@@ -522,7 +553,7 @@ impl Checker<'_> {
         match f.text.trim().parse::<u8>() {
             Ok(v) if v <= 6 => v,
             _ => {
-                self.fail(row, f, "a number of decimals from 0 to 6");
+                self.fail(row, f, ProblemKind::BadPrecision { max: 6 });
                 0
             }
         }
@@ -532,12 +563,8 @@ impl Checker<'_> {
         let f = row.get(col);
         match Period::parse(&f.text) {
             Ok(p) => Some(p),
-            Err(e) => {
-                self.fail(
-                    row,
-                    f,
-                    e.to_string().trim_start_matches("expected ").to_owned(),
-                );
+            Err(_) => {
+                self.fail(row, f, ProblemKind::NotAnIsoPeriod);
                 None
             }
         }
@@ -568,11 +595,12 @@ impl Checker<'_> {
             return None;
         }
         let Some(value) = value else {
-            self.fail(
-                row,
-                v,
-                format!("a {col} value, since a {col} period is given"),
-            );
+            let milestone = if col == "target" {
+                MilestoneName::Target
+            } else {
+                MilestoneName::Baseline
+            };
+            self.fail(row, v, ProblemKind::MilestoneWithoutValue { milestone });
             return None;
         };
         let period = self.period(row, &period_col)?;
@@ -678,6 +706,18 @@ mod tests {
         );
     }
 
+    /// Whether `errs` holds `kind` at `file:line:column`.
+    fn has(errs: &[Problem], file: &str, line: usize, column: usize, kind: &ProblemKind) -> bool {
+        errs.iter()
+            .any(|e| (e.file.as_str(), e.line, e.column, &e.kind) == (file, line, column, kind))
+    }
+
+    fn one_of(options: &[&str]) -> ProblemKind {
+        ProblemKind::OneOf {
+            options: options.iter().map(|o| (*o).to_owned()).collect(),
+        }
+    }
+
     #[test]
     fn locates_every_bad_field() {
         let bad_ind = GOOD.replace(",input,", ",inptu,");
@@ -686,25 +726,27 @@ mod tests {
             "x1,2021-13,4x,illustrative,\nnope,2021,1,report,\nx1,2022,1,maybe,\n",
         )
         .unwrap_err();
-        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
-        let has = |s: &str| shown.iter().any(|e| e.contains(s));
+        let kind = one_of(&["input", "output", "outcome"]);
         assert!(
-            has("indicators.csv:2:9: expected one of input, output, outcome, found `inptu`"),
-            "{shown:#?}"
+            errs.iter().any(|e| e.found == "inptu" && e.kind == kind),
+            "{errs:#?}"
         );
-        assert!(has("observations.csv:2:4: expected a period"), "{shown:#?}");
+        assert!(has(&errs, "indicators.csv", 2, 9, &kind), "{errs:#?}");
+        let obs = "observations.csv";
         assert!(
-            has("observations.csv:2:12: expected a number"),
-            "{shown:#?}"
-        );
-        assert!(
-            has("observations.csv:3:1: expected an indicator id"),
-            "{shown:#?}"
+            has(&errs, obs, 2, 4, &ProblemKind::NotAnIsoPeriod),
+            "{errs:#?}"
         );
         assert!(
-            has("observations.csv:4:11: expected one of report, illustrative"),
-            "{shown:#?}"
+            has(&errs, obs, 2, 12, &ProblemKind::NotANumber),
+            "{errs:#?}"
         );
+        let unknown = ProblemKind::UnknownReference {
+            resource: "indicators".into(),
+        };
+        assert!(has(&errs, obs, 3, 1, &unknown), "{errs:#?}");
+        let provenance = one_of(&["report", "illustrative", "imported"]);
+        assert!(has(&errs, obs, 4, 11, &provenance), "{errs:#?}");
     }
 
     #[test]
@@ -714,36 +756,29 @@ mod tests {
             "x1,2021,1e999,report,\nx1,2021,2,report,\nx1,2023\n",
         )
         .unwrap_err();
-        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let ragged = ProblemKind::WrongFieldCount {
+            expected: 5,
+            found: 2,
+        };
         assert!(
-            shown
-                .iter()
-                .any(|e| e.contains("observations.csv:4:") && e.contains("5 fields")),
-            "{shown:#?}"
+            errs.iter()
+                .any(|e| e.file == "observations.csv" && e.line == 4 && e.kind == ragged),
+            "{errs:#?}"
         );
         let errs = small_package(
             &format!("{GOOD}\n{GOOD}"),
             "x1,2021,1e999,report,\nx1,2021,2,report,\n",
         )
         .unwrap_err();
-        let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let obs = "observations.csv";
         assert!(
-            shown
-                .iter()
-                .any(|e| e.contains("indicators.csv:3:1: expected an identifier not used")),
-            "{shown:#?}"
+            has(&errs, "indicators.csv", 3, 1, &ProblemKind::DuplicateId),
+            "{errs:#?}"
         );
+        assert!(has(&errs, obs, 2, 9, &ProblemKind::NotANumber), "{errs:#?}");
         assert!(
-            shown
-                .iter()
-                .any(|e| e.contains("observations.csv:2:9: expected a number")),
-            "{shown:#?}"
-        );
-        assert!(
-            shown.iter().any(|e| e.contains(
-                "observations.csv:3:4: expected one observation per indicator and period"
-            )),
-            "{shown:#?}"
+            has(&errs, obs, 3, 4, &ProblemKind::DuplicateObservation),
+            "{errs:#?}"
         );
     }
 
@@ -751,16 +786,26 @@ mod tests {
     fn reports_bad_descriptors_with_position() {
         let e = Descriptor::parse("datapackage.json", "{\n  \"resources\": [,]\n}").unwrap_err();
         assert_eq!((e.line, e.file.as_str()), (2, "datapackage.json"));
+        assert!(matches!(e.kind, ProblemKind::InvalidJson { .. }), "{e:?}");
         let e = Descriptor::parse("datapackage.json", "[]").unwrap_err();
-        assert!(e.expected.contains("JSON object"));
+        assert_eq!(e.kind, ProblemKind::NotADescriptor);
         let e = Descriptor::parse("datapackage.json", r#"{"resources":[]}"#).unwrap_err();
-        assert!(e.expected.contains("`axes`"));
+        assert_eq!(
+            e.kind,
+            ProblemKind::MissingResource {
+                name: "axes".into()
+            }
+        );
         let evil =
             r#"{"resources":[{"name":"axes","path":"../etc/passwd","schema":{"fields":[]}}]}"#;
-        assert!(Descriptor::parse("datapackage.json", evil)
-            .unwrap_err()
-            .expected
-            .contains("relative"));
+        assert_eq!(
+            Descriptor::parse("datapackage.json", evil)
+                .unwrap_err()
+                .kind,
+            ProblemKind::BadResourcePath {
+                resource: "axes".into()
+            }
+        );
     }
 
     #[test]
@@ -772,6 +817,17 @@ mod tests {
         let obs = files["observations.csv"].replacen("indicator,period", "indicator,periode", 1);
         files.insert("observations.csv".into(), obs);
         let errs = d.read(&files).unwrap_err();
-        assert_eq!(errs[0].to_string(), "observations.csv:1:11: expected column `period` (as the Table Schema says), found `periode`");
+        assert_eq!(
+            errs[0],
+            Problem::at(
+                "observations.csv",
+                1,
+                11,
+                "periode",
+                ProblemKind::MissingColumn {
+                    name: "period".into()
+                }
+            )
+        );
     }
 }

@@ -8,7 +8,7 @@ use super::number::{NumberStyle, DEFAULT_MISSING};
 use super::periods::{self, DateOrder};
 use super::sniff;
 use super::table::{self, Builder, Column, Plan, Role, Shape};
-use super::{meta, Problem};
+use super::{meta, Problem, ProblemKind};
 use crate::model::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -176,6 +176,14 @@ pub struct ImportReport {
 
 impl ImportReport {
     fn refused(file: &str, detected: Detected, p: Problem) -> Self {
+        let mut r = Self::empty(file, detected);
+        r.problems.push(p);
+        r.problems_total = 1;
+        r
+    }
+
+    /// A report with nothing read yet, no dataset and no problem.
+    fn empty(file: &str, detected: Detected) -> Self {
         ImportReport {
             file: file.to_owned(),
             detected,
@@ -183,9 +191,9 @@ impl ImportReport {
             preview: Vec::new(),
             counts: Counts::default(),
             dataset: None,
-            problems: vec![p],
+            problems: Vec::new(),
             warnings: Vec::new(),
-            problems_total: 1,
+            problems_total: 0,
             warnings_total: 0,
         }
     }
@@ -305,32 +313,24 @@ pub fn import_compact(
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Imported {
     let (text, enc) = decode::decode(bytes, opts.encoding);
-    let refuse = |format, expected: &str, found: &str| {
+    let refuse = |format, kind: ProblemKind| {
         ImportReport::refused(
             file_name,
             Detected::new(enc, format),
-            Problem::at(file_name, 0, 0, found, expected),
+            Problem::at(file_name, 0, 0, "", kind),
         )
     };
     if bytes.is_empty() || text.trim().is_empty() {
-        return refuse(
-            Format::Unsupported,
-            "indicator data (the file is empty)",
-            "",
-        )
-        .into();
+        return refuse(Format::Unsupported, ProblemKind::EmptyFile).into();
     }
     if bytes.starts_with(&[0x1f, 0x8b]) {
         let inner = match super::zip::gunzip(bytes) {
             Ok(b) if !b.starts_with(&[0x1f, 0x8b]) => b,
-            Ok(_) => {
-                return refuse(Format::Unsupported, "one level of gzip compression", "").into()
-            }
+            Ok(_) => return refuse(Format::Unsupported, ProblemKind::NestedGzip).into(),
             Err(e) => {
                 return refuse(
                     Format::Unsupported,
-                    &format!("a readable gzip file ({})", e.0),
-                    "",
+                    ProblemKind::UnreadableGzip { reason: e.0 },
                 )
                 .into()
             }
@@ -351,21 +351,11 @@ pub fn import_compact(
         return import_xlsx(file_name, bytes, opts).into();
     }
     if decode::looks_binary(bytes, enc) {
-        return refuse(
-            Format::Unsupported,
-            "a text file (CSV, TSV, JSON); this one holds binary bytes",
-            "",
-        )
-        .into();
+        return refuse(Format::Unsupported, ProblemKind::BinaryFile).into();
     }
     let e = ext(file_name);
     if matches!(e.as_str(), "md" | "yml" | "yaml") {
-        return refuse(
-            Format::Metadata,
-            "indicator data (this is indicator metadata: import it together with its data CSV)",
-            "",
-        )
-        .into();
+        return refuse(Format::Metadata, ProblemKind::MetadataOnly).into();
     }
     let first = text.trim_start_matches('\u{feff}').trim_start();
     if e == "json" || first.starts_with('{') || first.starts_with('[') {
@@ -499,7 +489,7 @@ pub fn import_delimited_compact(
         let mut r = ImportReport::refused(
             file,
             det,
-            Problem::at(file, header_at.0, 1, "", "a header row naming the columns"),
+            Problem::at(file, header_at.0, 1, "", ProblemKind::EmptyHeader),
         );
         r.preview = preview;
         return r.into();
@@ -511,13 +501,7 @@ pub fn import_delimited_compact(
             let mut r = ImportReport::refused(
                 file,
                 det,
-                Problem::at(
-                    file,
-                    header_at.0,
-                    j + 1,
-                    h,
-                    "column names that appear once in the header",
-                ),
+                Problem::at(file, header_at.0, j + 1, h, ProblemKind::DuplicateColumn),
             );
             r.preview = preview;
             return r.into();
@@ -527,7 +511,7 @@ pub fn import_delimited_compact(
         let mut r = ImportReport::refused(
             file,
             det,
-            Problem::at(file, header_at.0, 0, "", "data rows after the header"),
+            Problem::at(file, header_at.0, 0, "", ProblemKind::NoDataRows),
         );
         r.preview = preview;
         return r.into();
@@ -543,7 +527,7 @@ pub fn import_delimited_compact(
     );
     let mut plan = match plan {
         Ok(p) => p,
-        Err(expected) => {
+        Err(fault) => {
             let mut r = ImportReport::refused(
                 file,
                 det,
@@ -552,7 +536,7 @@ pub fn import_delimited_compact(
                     header_at.0,
                     0,
                     &sample.header.join(" | "),
-                    format!("indicator data: {expected}"),
+                    fault.kind(false),
                 ),
             );
             r.preview = preview;
@@ -575,7 +559,7 @@ pub fn import_delimited_compact(
                         header_at.0,
                         j + 1,
                         &c.name,
-                        "a period as the header of a period column",
+                        ProblemKind::NotAPeriodHeader,
                     ),
                 );
                 r.preview = preview;
@@ -585,11 +569,8 @@ pub fn import_delimited_compact(
         match table::shape_of(&plan.columns, plan.shape == Shape::OpenSdg) {
             Ok(s) => plan.shape = s,
             Err(e) => {
-                let mut r = ImportReport::refused(
-                    file,
-                    det,
-                    Problem::at(file, 0, 0, "", format!("column roles with {e}")),
-                );
+                let mut r =
+                    ImportReport::refused(file, det, Problem::at(file, 0, 0, "", e.kind(true)));
                 r.preview = preview;
                 return r.into();
             }
@@ -645,7 +626,10 @@ pub fn import_delimited_compact(
             b.error(
                 at,
                 &t,
-                format!("{ncols} fields, as in the header (found 1)"),
+                ProblemKind::WrongFieldCount {
+                    expected: ncols,
+                    found: 1,
+                },
             );
         }
         b.row(row);
@@ -655,13 +639,7 @@ pub fn import_delimited_compact(
         let mut r = ImportReport::refused(
             file,
             det,
-            Problem::at(
-                file,
-                0,
-                0,
-                "",
-                "an import run to its end (it was cancelled)",
-            ),
+            Problem::at(file, 0, 0, "", ProblemKind::Cancelled),
         );
         r.preview = preview;
         r.columns = plan.columns.clone();
@@ -674,7 +652,7 @@ pub fn import_delimited_compact(
     }
     det.footer_lines = pending.len();
     for (at, t) in &pending {
-        b.warn(*at, t, "data rows only (this footer line is skipped)");
+        b.warn(*at, t, ProblemKind::FooterSkipped);
     }
     finish(file, det, plan.columns.clone(), preview, b, opts)
 }
@@ -726,13 +704,7 @@ fn finish(
     let mut problems = problems;
     let mut problems_total = pt;
     if problems_total == 0 && !observations.any_value() {
-        problems.push(Problem::at(
-            file,
-            0,
-            0,
-            "",
-            "at least one value (every value cell is empty or missing)",
-        ));
+        problems.push(Problem::at(file, 0, 0, "", ProblemKind::NoValues));
         problems_total = 1;
     }
     let counts = Counts {
@@ -780,7 +752,15 @@ fn series_count(obs: &[Observation]) -> usize {
 }
 
 fn json_problem(file: &str, e: &serde_json::Error) -> Problem {
-    Problem::at(file, e.line(), e.column(), "", format!("valid JSON ({e})"))
+    Problem::at(
+        file,
+        e.line(),
+        e.column(),
+        "",
+        ProblemKind::InvalidJson {
+            message: e.to_string(),
+        },
+    )
 }
 
 fn import_json(
@@ -796,32 +776,36 @@ fn import_json(
         Ok(v) => v,
         Err(e) => return ImportReport::refused(file, det, json_problem(file, &e)),
     };
-    let whole = |expected: &str| Problem::at(file, 1, 1, "", expected);
+    let whole = |kind: ProblemKind| Problem::at(file, 1, 1, "", kind);
     match &root {
-        Value::Object(o) if o.contains_key("fields") => ImportReport::refused(
-            file,
-            det,
-            whole("indicator data (this is a Table Schema: it describes columns but holds no values)"),
-        ),
-        Value::Object(o) if o.contains_key("resources") => import_package(file, body, &root, enc, companions, opts),
+        Value::Object(o) if o.contains_key("fields") => {
+            ImportReport::refused(file, det, whole(ProblemKind::TableSchemaOnly))
+        }
+        Value::Object(o) if o.contains_key("resources") => {
+            import_package(file, body, &root, enc, companions, opts)
+        }
         Value::Array(items) => {
             let offsets = element_offsets(body);
             match records_to_rows(items) {
                 Ok((header, rows)) => {
-                    let loc = |i: usize, _: usize| offsets.get(i).map(|&o| csv::locate(body, 0, 1, o)).unwrap_or((0, 0));
+                    let loc = |i: usize, _: usize| {
+                        offsets
+                            .get(i)
+                            .map(|&o| csv::locate(body, 0, 1, o))
+                            .unwrap_or((0, 0))
+                    };
                     import_rows(file, det, &stem(file), header, rows, &loc, opts)
                 }
-                Err((i, expected)) => {
-                    let (l, c) = offsets.get(i).map(|&o| csv::locate(body, 0, 1, o)).unwrap_or((1, 1));
-                    ImportReport::refused(file, det, Problem::at(file, l, c, "", expected))
+                Err((i, kind)) => {
+                    let (l, c) = offsets
+                        .get(i)
+                        .map(|&o| csv::locate(body, 0, 1, o))
+                        .unwrap_or((1, 1));
+                    ImportReport::refused(file, det, Problem::at(file, l, c, "", kind))
                 }
             }
         }
-        _ => ImportReport::refused(
-            file,
-            det,
-            whole("an array of records (objects with the same keys) or a Data Package descriptor with `resources`"),
-        ),
+        _ => ImportReport::refused(file, det, whole(ProblemKind::UnknownJsonShape)),
     }
 }
 
@@ -874,28 +858,25 @@ fn scalar(v: &Value) -> Option<String> {
 
 /// Records (objects, or arrays after a header array) to a header and text rows.
 #[allow(clippy::type_complexity)]
-fn records_to_rows(items: &[Value]) -> Result<(Vec<String>, Vec<Vec<String>>), (usize, String)> {
+fn records_to_rows(
+    items: &[Value],
+) -> Result<(Vec<String>, Vec<Vec<String>>), (usize, ProblemKind)> {
     if items.is_empty() {
-        return Err((0, "at least one record".into()));
+        return Err((0, ProblemKind::NoRecords));
     }
     if let Some(Value::Array(h)) = items.first() {
         let header: Option<Vec<String>> = h.iter().map(|v| v.as_str().map(str::to_owned)).collect();
-        let header = header.ok_or((0, "a first array of column names".to_string()))?;
+        let header = header.ok_or((0, ProblemKind::NoColumnNames))?;
         let mut rows = Vec::new();
         for (i, it) in items.iter().enumerate().skip(1) {
             let r: Option<Vec<String>> = it.as_array().and_then(|a| a.iter().map(scalar).collect());
-            rows.push(r.ok_or((
-                i,
-                "an array of numbers and texts (one per column)".to_string(),
-            ))?);
+            rows.push(r.ok_or((i, ProblemKind::NotARowArray))?);
         }
         return Ok((header, rows));
     }
     let mut header: Vec<String> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        let o = it
-            .as_object()
-            .ok_or((i, "an object (one record per array element)".to_string()))?;
+        let o = it.as_object().ok_or((i, ProblemKind::NotARecord))?;
         for k in o.keys() {
             if !header.contains(k) {
                 header.push(k.clone());
@@ -907,10 +888,7 @@ fn records_to_rows(items: &[Value]) -> Result<(Vec<String>, Vec<Vec<String>>), (
         let mut r = Vec::with_capacity(header.len());
         for k in &header {
             let v = it.get(k).unwrap_or(&Value::Null);
-            r.push(scalar(v).ok_or((
-                i,
-                format!("a number or a text in `{k}` (not a nested object or array)"),
-            ))?);
+            r.push(scalar(v).ok_or_else(|| (i, ProblemKind::NestedValue { key: k.clone() }))?);
         }
         rows.push(r);
     }
@@ -952,18 +930,12 @@ fn import_rows(
         &missing,
     ) {
         Ok(p) => p,
-        Err(e) => {
+        Err(fault) => {
             let line = det.header_line.max(1);
             let mut r = ImportReport::refused(
                 file,
                 det,
-                Problem::at(
-                    file,
-                    line,
-                    1,
-                    &header.join(" | "),
-                    format!("indicator data: {e}"),
-                ),
+                Problem::at(file, line, 1, &header.join(" | "), fault.kind(false)),
             );
             r.preview = preview;
             return r;
@@ -1015,13 +987,7 @@ fn import_xlsx(file: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
             return ImportReport::refused(
                 file,
                 det,
-                Problem::at(
-                    file,
-                    0,
-                    0,
-                    "",
-                    format!("a readable XLSX workbook ({})", e.0),
-                ),
+                Problem::at(file, 0, 0, "", ProblemKind::UnreadableXlsx { reason: e.0 }),
             )
         }
     };
@@ -1032,13 +998,7 @@ fn import_xlsx(file: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
         return ImportReport::refused(
             file,
             det,
-            Problem::at(
-                file,
-                0,
-                0,
-                "",
-                "a worksheet with a header row and data rows",
-            ),
+            Problem::at(file, 0, 0, "", ProblemKind::EmptyWorksheet),
         );
     };
     let mut det = det;
@@ -1132,9 +1092,7 @@ fn import_package(
     }
     // A general Frictionless package: each tabular resource is read like a file of its own.
     let mut merged = Dataset::default();
-    let mut out = ImportReport::refused(file, det.clone(), Problem::at(file, 0, 0, "", ""));
-    out.problems.clear();
-    out.problems_total = 0;
+    let mut out = ImportReport::empty(file, det.clone());
     let mut any = false;
     for (k, r) in resources.iter().enumerate() {
         let name = r
@@ -1161,7 +1119,10 @@ fn import_package(
                         0,
                         0,
                         &name,
-                        format!("inline data of resource `{name}` as {e}"),
+                        ProblemKind::InlineData {
+                            resource: name.clone(),
+                            problem: Box::new(e),
+                        },
                     ),
                 ),
             }
@@ -1172,7 +1133,9 @@ fn import_package(
                     0,
                     0,
                     path,
-                    format!("the file of resource `{name}` alongside the descriptor"),
+                    ProblemKind::MissingResourceFile {
+                        resource: name.clone(),
+                    },
                 ));
                 out.problems_total += 1;
                 continue;
@@ -1231,13 +1194,8 @@ fn import_package(
         }
     }
     if !any && out.problems.is_empty() {
-        out.problems.push(Problem::at(
-            file,
-            0,
-            0,
-            "",
-            "a resource with a `path` to a CSV file or inline `data`",
-        ));
+        out.problems
+            .push(Problem::at(file, 0, 0, "", ProblemKind::NoReadableResource));
         out.problems_total = 1;
     }
     out.counts.indicators = merged.indicators.len();
@@ -1359,7 +1317,7 @@ mod tests {
             &mut |_, _| false,
         );
         assert!(!r.ok());
-        assert!(r.problems[0].expected.contains("cancelled"));
+        assert_eq!(r.problems[0].kind, ProblemKind::Cancelled);
     }
 
     #[test]
@@ -1370,6 +1328,10 @@ mod tests {
         );
         assert!(!r.ok());
         assert_eq!((r.problems[0].line, r.problems[0].column), (2, 2));
+        assert_eq!(
+            r.problems[0].kind,
+            ProblemKind::NestedValue { key: "v".into() }
+        );
         let ok = run(
             "x.json",
             "[{\"year\": 2019, \"v\": 1}, {\"year\": 2020, \"v\": 2}]",

@@ -31,7 +31,19 @@ pub enum Cell<'a> {
     /// A missing marker (the marker) and its flag.
     Missing(&'a str, &'a str),
     /// Not a number: what went wrong.
-    Bad(&'static str),
+    Bad(NumberFault),
+}
+
+/// Why a cell is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberFault {
+    NotANumber,
+    /// Beyond a 64-bit float's range.
+    OutOfRange,
+    TwoDecimalSeparators,
+    GroupingAfterDecimal,
+    /// The other separator than the file's decimal one (given).
+    WrongDecimalSeparator(char),
 }
 
 fn is_space(c: char) -> bool {
@@ -266,7 +278,7 @@ fn plain_decimal_in(s: &[u8], start: usize, end: usize, decimal: u8) -> Option<(
 }
 
 /// Parses a number written with `style`; the error says what was expected.
-pub fn parse_number(s: &str, style: NumberStyle) -> Result<f64, &'static str> {
+pub fn parse_number(s: &str, style: NumberStyle) -> Result<f64, NumberFault> {
     let b = s.as_bytes();
     if style.decimal.is_ascii() {
         if let Some((v, _)) = plain_decimal(b, style.decimal as u8) {
@@ -289,32 +301,28 @@ pub fn parse_number(s: &str, style: NumberStyle) -> Result<f64, &'static str> {
     for c in s.chars() {
         if c == style.decimal {
             if seen_decimal {
-                return Err("a number with one decimal separator");
+                return Err(NumberFault::TwoDecimalSeparators);
             }
             seen_decimal = true;
             clean.push('.');
         } else if Some(c) == style.thousands || (style.thousands == Some(' ') && is_space(c)) {
             if seen_decimal {
-                return Err("a number without grouping after the decimal separator");
+                return Err(NumberFault::GroupingAfterDecimal);
             }
         } else if c.is_ascii_digit() || matches!(c, '-' | '+' | 'e' | 'E') {
             clean.push(c);
         } else if c == '−' {
             clean.push('-');
         } else if c == '.' || c == ',' {
-            return Err(if style.decimal == ',' {
-                "a number with a decimal comma"
-            } else {
-                "a number with a decimal point"
-            });
+            return Err(NumberFault::WrongDecimalSeparator(style.decimal));
         } else {
-            return Err("a number");
+            return Err(NumberFault::NotANumber);
         }
     }
     finite(&clean)
 }
 
-fn finite(s: &str) -> Result<f64, &'static str> {
+fn finite(s: &str) -> Result<f64, NumberFault> {
     let b = s.as_bytes();
     // Rust accepts `inf`, `nan` and `1.`; only digits with an optional point and exponent are numbers here.
     let ok = !b.is_empty()
@@ -322,12 +330,12 @@ fn finite(s: &str) -> Result<f64, &'static str> {
         && b.first()
             .is_some_and(|&c| c.is_ascii_digit() || matches!(c, b'-' | b'+' | b'.'));
     if !ok {
-        return Err("a number");
+        return Err(NumberFault::NotANumber);
     }
     match s.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err("a number within the range of a 64-bit float"),
-        Err(_) => Err("a number"),
+        Ok(_) => Err(NumberFault::OutOfRange),
+        Err(_) => Err(NumberFault::NotANumber),
     }
 }
 
@@ -525,13 +533,17 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_finite_number() {
         let en = NumberStyle::default();
-        assert!(matches!(read_cell("1e999", en, &[], false), Cell::Bad(m) if m.contains("64-bit")));
+        assert!(matches!(
+            read_cell("1e999", en, &[], false),
+            Cell::Bad(NumberFault::OutOfRange)
+        ));
         assert!(matches!(read_cell("inf", en, &[], false), Cell::Bad(_)));
         assert!(matches!(read_cell("NaN", en, &[], false), Cell::Bad(_)));
         assert!(matches!(read_cell("12abc", en, &[], false), Cell::Bad(_)));
-        assert!(
-            matches!(read_cell("7,9", en, &[], false), Cell::Bad(m) if m.contains("decimal point"))
-        );
+        assert!(matches!(
+            read_cell("7,9", en, &[], false),
+            Cell::Bad(NumberFault::WrongDecimalSeparator('.'))
+        ));
         assert_eq!(
             decimals(
                 "7,95",

@@ -3,7 +3,7 @@
 
 use super::number::{self, Cell, NumberStyle};
 use super::periods::{self, DateOrder, PeriodFault};
-use super::Problem;
+use super::{Problem, ProblemKind};
 use crate::columns::{ChunkEncoder, RowView, CHUNK_ROWS};
 use crate::model::*;
 use crate::period::Period;
@@ -194,7 +194,7 @@ const IGNORE: [&str; 6] = [
 ];
 
 /// Guesses roles from the header and sample rows; `stem` names the indicator when no column does.
-/// Returns `Err` with what was expected when the table holds no period at all.
+/// Returns `Err` with what the table lacks (a period, or values next to it).
 pub fn guess(
     header: &[String],
     rows: &[Vec<String>],
@@ -203,7 +203,7 @@ pub fn guess(
     date_order: DateOrder,
     flags: bool,
     missing: &[String],
-) -> Result<Plan, String> {
+) -> Result<Plan, ShapeFault> {
     let split_first = match header.first() {
         Some(h) if h.contains('\\') => h.split('\\').next().unwrap_or_default().split(',').count(),
         _ => 0,
@@ -377,8 +377,27 @@ fn is_identifier(h: &str) -> bool {
         || ["siret", "siren", "code"].iter().any(|w| l.contains(w))
 }
 
+/// What a set of roles lacks to describe a table of indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeFault {
+    /// No period column, nor periods as column headers.
+    NoPeriod,
+    /// A period column but no column of numbers next to it.
+    NoValue,
+}
+
+impl ShapeFault {
+    /// The problem, `chosen` when the person gave the roles.
+    pub fn kind(self, chosen: bool) -> ProblemKind {
+        match self {
+            ShapeFault::NoPeriod => ProblemKind::NoPeriodColumn { chosen },
+            ShapeFault::NoValue => ProblemKind::NoValueColumn { chosen },
+        }
+    }
+}
+
 /// The shape that a set of roles describes, or what is missing.
-pub fn shape_of(columns: &[Column], open_sdg: bool) -> Result<Shape, String> {
+pub fn shape_of(columns: &[Column], open_sdg: bool) -> Result<Shape, ShapeFault> {
     let has = |r: Role| columns.iter().any(|c| c.role == r);
     if has(Role::PeriodValue) {
         Ok(Shape::Wide)
@@ -391,9 +410,9 @@ pub fn shape_of(columns: &[Column], open_sdg: bool) -> Result<Shape, String> {
     } else if has(Role::Period) && has(Role::Series) {
         Ok(Shape::Columns)
     } else if has(Role::Period) {
-        Err("a column of numbers next to the period column".into())
+        Err(ShapeFault::NoValue)
     } else {
-        Err("a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)".into())
+        Err(ShapeFault::NoPeriod)
     }
 }
 
@@ -978,29 +997,19 @@ impl<'p> Builder<'p> {
         i
     }
 
-    pub fn error(
-        &mut self,
-        (line, column): (usize, usize),
-        found: &str,
-        expected: impl Into<String>,
-    ) {
+    pub fn error(&mut self, (line, column): (usize, usize), found: &str, kind: ProblemKind) {
         self.problem_count += 1;
         if self.problems.len() < MAX_KEPT {
             self.problems
-                .push(Problem::at(&self.file, line, column, found, expected));
+                .push(Problem::at(&self.file, line, column, found, kind));
         }
     }
 
-    pub fn warn(
-        &mut self,
-        (line, column): (usize, usize),
-        found: &str,
-        expected: impl Into<String>,
-    ) {
+    pub fn warn(&mut self, (line, column): (usize, usize), found: &str, kind: ProblemKind) {
         self.warning_count += 1;
         if self.warnings.len() < MAX_KEPT {
             self.warnings
-                .push(Problem::at(&self.file, line, column, found, expected));
+                .push(Problem::at(&self.file, line, column, found, kind));
         }
     }
 
@@ -1035,13 +1044,13 @@ impl<'p> Builder<'p> {
         }
         let at = at();
         if id.is_empty() {
-            self.error(at, id, "an indicator id");
+            self.error(at, id, ProblemKind::MissingIndicatorId);
             return None;
         }
         if let Some(known) = &self.known {
             if !known.iter().any(|k| k == id) {
-                let list = known.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
-                self.error(at, id, format!("a known indicator id ({list}…)"));
+                let known = known.iter().take(5).cloned().collect();
+                self.error(at, id, ProblemKind::UnknownIndicator { known });
                 return None;
             }
         }
@@ -1097,7 +1106,7 @@ impl<'p> Builder<'p> {
         ) {
             (Cell::Number(v, f), d) => {
                 if is_sentinel(v) {
-                    self.warn(at(), raw.trim(), "a real value (this looks like a suppression code; declare it a missing marker if it is one)");
+                    self.warn(at(), raw.trim(), ProblemKind::SuppressionCode);
                 }
                 if let Some(i) = self.indicators.get_mut(ind) {
                     i.precision = i.precision.max(d);
@@ -1107,9 +1116,9 @@ impl<'p> Builder<'p> {
             (Cell::Missing(_, f), _) => Some((f64::NAN, f)),
             (Cell::Bad(e), _) => {
                 let e = if self.plan.style.thousands.is_none() && raw.trim().contains(' ') {
-                    "a number (no thousands separator was detected)"
+                    ProblemKind::NoThousandsSeparator
                 } else {
-                    e
+                    e.into()
                 };
                 self.error(at(), raw.trim(), e);
                 None
@@ -1163,11 +1172,11 @@ impl<'p> Builder<'p> {
             None => match periods::parse(raw, self.plan.date_order) {
                 Ok(p) => p,
                 Err(PeriodFault::NoSuchDate) => {
-                    self.error(at(), raw.trim(), "a date that exists");
+                    self.error(at(), raw.trim(), ProblemKind::NoSuchDate);
                     return None;
                 }
                 Err(PeriodFault::NotAPeriod) => {
-                    self.error(at(), raw.trim(), "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019");
+                    self.error(at(), raw.trim(), ProblemKind::UnknownPeriod);
                     return None;
                 }
             },
@@ -1224,7 +1233,10 @@ impl<'p> Builder<'p> {
                 self.error(
                     v.at(ncols),
                     v.get(ncols),
-                    format!("at most {ncols} fields, as in the header (found {width})"),
+                    ProblemKind::TooManyFields {
+                        expected: ncols,
+                        found: width,
+                    },
                 );
                 return;
             }
@@ -1232,7 +1244,10 @@ impl<'p> Builder<'p> {
             self.warn(
                 v.at(width),
                 "",
-                format!("{ncols} fields, as in the header (found {width}; the rest read as empty)"),
+                ProblemKind::TooFewFields {
+                    expected: ncols,
+                    found: width,
+                },
             );
         }
         self.dims.clear();
@@ -1286,11 +1301,7 @@ impl<'p> Builder<'p> {
             Some(j) => match periods::month_name(v.get(j)) {
                 Some(m) => Some(m),
                 None => {
-                    self.error(
-                        v.at(j),
-                        v.get(j).trim(),
-                        "a month name such as janv., février or March",
-                    );
+                    self.error(v.at(j), v.get(j).trim(), ProblemKind::NotAMonth);
                     return;
                 }
             },
@@ -1412,7 +1423,7 @@ impl<'p> Builder<'p> {
             if !self.units_warned {
                 self.units_warned = true;
                 let first = self.indicators[i].unit.fr.clone();
-                self.warn(at(), unit, format!("one unit per indicator (first saw `{first}`; other units are kept as a `unit` dimension)"));
+                self.warn(at(), unit, ProblemKind::MixedUnits { first });
             }
         }
     }
@@ -1535,7 +1546,7 @@ mod tests {
         v.iter().map(|x| x.to_string()).collect()
     }
 
-    fn plan(h: &[&str], rows: &[&[&str]]) -> Result<Plan, String> {
+    fn plan(h: &[&str], rows: &[&[&str]]) -> Result<Plan, ShapeFault> {
         let rows: Vec<Vec<String>> = rows.iter().map(|r| s(r)).collect();
         guess(
             &s(h),
@@ -1633,8 +1644,9 @@ mod tests {
                 Role::Ignore
             ]
         );
-        assert!(plan(&["code", "name"], &[&["01", "Ain"]])
-            .unwrap_err()
-            .contains("period column"));
+        assert_eq!(
+            plan(&["code", "name"], &[&["01", "Ain"]]).unwrap_err(),
+            ShapeFault::NoPeriod
+        );
     }
 }

@@ -50,7 +50,9 @@ pub fn run_import(
                     p.file = "options".into();
                     p.line = e.line();
                     p.column = e.column();
-                    p.expected = format!("import options in JSON ({e})");
+                    p.kind = super::ProblemKind::InvalidOptions {
+                        message: e.to_string(),
+                    };
                 }
                 return pack(report);
             }
@@ -488,7 +490,7 @@ mod tests {
         let p = &report.problems[0];
         assert_eq!((p.file.as_str(), p.line), ("options", 1));
         assert!(
-            p.column > 0 && p.expected.contains("import options"),
+            p.column > 0 && matches!(p.kind, super::super::ProblemKind::InvalidOptions { .. }),
             "{p:?}"
         );
     }
@@ -540,6 +542,10 @@ mod tests {
         let r = unpack(&packed).unwrap();
         assert!(r.dataset.is_none());
         assert_eq!((r.problems[0].line, r.problems[0].column), (1, 5));
+        assert_eq!(
+            r.problems[0].kind,
+            super::super::ProblemKind::DuplicateColumn
+        );
         assert!(r.preview[0].len() <= super::super::import::PREVIEW_COLUMNS);
     }
 
