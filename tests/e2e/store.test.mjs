@@ -80,7 +80,7 @@ test('a failing import and an interrupted import leave the store exactly as befo
   // A file with a bad row at its very end changes nothing.
   const bad = withExtraDataset(base, 'big', 50000).replace(/,"illustrative",""\]\]/g, ',"nope",""]]');
   assert.equal(await data.importText('bad.json', bad), 'failed');
-  assert.match(await data.notice().textContent(), /unknown provenance nope/);
+  assert.match(await data.notice().textContent(), /ligne 50000 : provenance inconnue « nope »/);
   assert.ok((await data.exportText()) === before, 'a failed import changed the store');
 
   // The page is closed in the middle of a large import: once while the file is being read, then
