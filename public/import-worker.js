@@ -1,5 +1,6 @@
-// The import Web Worker. It loads the app's own wasm (the page sends the URLs of its JavaScript glue
-// and of its module, which change with every release) and runs `worker_import` off the main thread:
+// The import Web Worker. It loads the import engine, a wasm of its own that the page never downloads
+// (`vigie-worker.js` and `vigie-worker_bg.wasm`, built by trunk from crates/vigie-worker; a message
+// may name other URLs), and runs `worker_import` off the main thread:
 // progress goes back as messages, the packed result is transferred without a copy. Cancelling an
 // import terminates the worker; the page starts a new one for the next file. Any failure here is
 // reported as `failed` with `fatal: true` (the wasm instance may be broken: a panic aborts it), and the
@@ -9,8 +10,10 @@ let ready = null;
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "init") {
-    ready = import(msg.glue).then(async (bindings) => {
-      await bindings.default({ module_or_path: msg.wasm });
+    const glue = msg.glue ?? '/vigie-worker.js';
+    const wasm = msg.wasm ?? '/vigie-worker_bg.wasm';
+    ready = import(glue).then(async (bindings) => {
+      await bindings.default({ module_or_path: wasm });
       return bindings;
     });
     ready.then(

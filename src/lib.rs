@@ -1,5 +1,6 @@
-//! Vigie, the web app: the Leptos pages (`ui`), the IndexedDB glue (`store`), the import Web
-//! Worker's entry point (`worker`) and small browser helpers (`web`), all compiled for wasm32 only.
+//! Vigie, the web app: the Leptos pages (`ui`), the IndexedDB glue (`store`) and small browser
+//! helpers (`web`), all compiled for wasm32 only. The import engine runs in its own wasm, built from
+//! `crates/vigie-worker` and loaded only by the import worker, so this crate's wasm never carries it.
 //!
 //! Everything that reads, checks, computes or draws is in `vigie-core`, re-exported here under the
 //! same names so pages write `crate::kpi`, `crate::model`… The web app never holds business logic:
@@ -16,5 +17,3 @@ pub mod store;
 pub mod ui;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
-#[cfg(target_arch = "wasm32")]
-pub mod worker;

@@ -17,24 +17,13 @@ import { inferSchema, initParser } from './udsv.mjs';
 
 const Papa = window.Papa;
 
-/// The app's wasm-bindgen glue and module, as trunk names them in the app's index.html.
-async function appUrls() {
-  const html = await (await fetch('/index.html')).text();
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  const glue = doc.querySelector("link[rel=modulepreload][href$='.js']");
-  const wasm = doc.querySelector("link[rel=preload][href$='.wasm']");
-  if (!glue || !wasm) throw new Error('index.html does not name the app glue and wasm');
-  return { glue: glue.getAttribute('href'), wasm: wasm.getAttribute('href') };
-}
-
-/// Starts the app's import worker and waits until it has loaded the wasm.
+/// Starts the app's import worker and waits until it has loaded the import engine's wasm.
 async function startWorker() {
-  const { glue, wasm } = await appUrls();
   const worker = new Worker('/import-worker.js', { type: 'module' });
   await new Promise((resolve, reject) => {
     worker.onmessage = (e) => (e.data.type === 'ready' ? resolve() : reject(new Error(e.data.message)));
     worker.onerror = (e) => reject(new Error(e.message));
-    worker.postMessage({ type: 'init', glue, wasm });
+    worker.postMessage({ type: 'init' });
   });
   return worker;
 }

@@ -1,7 +1,7 @@
 //! The import page (`/import`): pick or drop files, see what Vigie detected and correct it, give
 //! each column its role, describe an indicator the file does not describe, watch the Web Worker read
 //! the file (progress, cancel), read the validation report, and store the result in one write.
-//! The reading is `ingest` running in the worker (`public/import-worker.js`, `crate::worker`); this
+//! The reading is `ingest` running in the worker (`public/import-worker.js`, the `vigie-worker` crate, its own wasm); this
 //! page only wires signals and messages.
 
 use super::data::StoreState;
@@ -80,21 +80,6 @@ fn js_text(e: JsValue) -> String {
         .unwrap_or_else(|| format!("{e:?}"))
 }
 
-/// The URLs of the app's JavaScript glue and wasm module, as trunk wrote them in the page.
-fn app_urls() -> Option<(String, String)> {
-    let doc = web_sys::window()?.document()?;
-    let href = |sel: &str| {
-        doc.query_selector(sel)
-            .ok()
-            .flatten()
-            .and_then(|e| e.get_attribute("href"))
-    };
-    Some((
-        href("link[rel=modulepreload][href$='.js']")?,
-        href("link[rel=preload][href$='.wasm']")?,
-    ))
-}
-
 /// Copies bytes `at..at + n` of a JavaScript array into wasm memory (`None` past its end).
 fn copy_out(bytes: &js_sys::Uint8Array) -> impl Fn(usize, usize) -> Option<Vec<u8>> + '_ {
     let len = bytes.length() as usize;
@@ -108,15 +93,13 @@ fn set(obj: &js_sys::Object, key: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(obj, &key.into(), value);
 }
 
-/// Starts the import worker, which loads the app's own wasm. A failure to start, or a worker that
+/// Starts the import worker, which loads the import engine (a wasm of its own). A failure to start, or a worker that
 /// later stops on an error, puts the page in `Phase::EngineFailed` and marks the runner broken.
 fn start_worker(
     phase: RwSignal<Phase>,
     report: RwSignal<Option<Arc<Received>>>,
     answer: StoredValue<Option<js_sys::Uint8Array>, LocalStorage>,
 ) -> Result<Runner, String> {
-    // Without the URLs trunk writes in the page, there is no engine to load (no detail to add).
-    let (glue, wasm) = app_urls().ok_or_else(String::new)?;
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options("/import-worker.js", &opts).map_err(js_text)?;
@@ -182,9 +165,8 @@ fn start_worker(
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let init = js_sys::Object::new();
+    // The worker script knows where its engine is (`/vigie-worker.js`, its own wasm).
     set(&init, "type", &"init".into());
-    set(&init, "glue", &glue.into());
-    set(&init, "wasm", &wasm.into());
     worker.post_message(&init).map_err(js_text)?;
     Ok(Runner {
         worker,

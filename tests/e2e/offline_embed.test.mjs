@@ -104,6 +104,17 @@ test('visited once, Vigie opens with the server stopped: new page, new browser, 
   await page.reload();
   await page.getByTestId('workshop').waitFor();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="entry-row"]')].some((r) => /41/.test(r.textContent)));
+  // A file imports offline: the import engine's own wasm was precached by the service worker.
+  await page.goto(base + '/');
+  await page.getByTestId('dashboard').waitFor();
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-page').waitFor();
+  await page.getByTestId('import-file').setInputFiles({ name: 'offline.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('indicator,period,value\nrate,2022,1.5\nrate,2023,2.5\n') });
+  const report = page.getByTestId('import-report');
+  await report.waitFor({ timeout: 60_000 });
+  assert.equal(await report.getAttribute('data-ok'), 'true');
+  assert.equal(await report.getAttribute('data-observations'), '2');
   // An embed route works offline too.
   await page.goto(base + '/embed/card/icc2-solutions-selected');
   await page.getByTestId('embed-card').waitFor();

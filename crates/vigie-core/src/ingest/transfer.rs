@@ -5,7 +5,7 @@
 //! A packed result is `"VGIR"`, the report's JSON length (u32) and JSON (the report without its
 //! dataset), then, when the file imports, the dataset head's JSON length and JSON, the chunk count
 //! (u32) and each chunk as length (u32) and bytes, in the store's columnar encoding. Numbers are
-//! little-endian. The worker glue (`crate::worker`) only moves these bytes; everything here is
+//! little-endian. The worker glue (the `vigie-worker` crate) only moves these bytes; everything here is
 //! tested natively.
 
 use super::import::{import_compact, ImportOptions, ImportReport, Imported};
