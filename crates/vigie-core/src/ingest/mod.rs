@@ -1,17 +1,23 @@
 //! Ingestion: turning the bytes of a file into the domain model, with every problem located.
 //!
 //! Reading is two-step, low then high: `decode` and `csv` turn bytes into located records, `sniff` guesses
-//! conventions, then a format reader (`table` for CSV/TSV/JSON tables, `datapackage` for Vigie's native
-//! format) checks them against what it expects and builds a `Dataset`. `import` is the one entry point.
+//! conventions, then a format reader checks them against what it expects and builds a `Dataset`:
+//! for CSV/TSV/JSON tables, `roles` guesses what each column means, `shape` names the layout those
+//! roles describe, and `rows` reads the rows by that `table` plan (with `intern` numbering the texts and
+//! series rows repeat); `datapackage` reads Vigie's native format. `import` is the one entry point.
 
 pub mod csv;
 pub mod datapackage;
 pub mod decode;
 pub mod import;
+pub mod intern;
 pub mod meta;
 pub mod number;
 pub mod periods;
 pub mod problem;
+pub mod roles;
+pub mod rows;
+pub mod shape;
 pub mod sniff;
 pub mod table;
 pub mod transfer;
