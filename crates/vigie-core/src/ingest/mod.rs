@@ -4,15 +4,20 @@
 //! conventions, then a format reader checks them against what it expects and builds a `Dataset`:
 //! for CSV/TSV/JSON tables, `roles` guesses what each column means, `shape` names the layout those
 //! roles describe, and `rows` reads the rows by that `table` plan (with `intern` numbering the texts and
-//! series rows repeat); `datapackage` reads Vigie's native format. `import` is the one entry point.
+//! series rows repeat); `tabular` reads delimited text or already split rows by them, `json` and `xlsx`
+//! their formats, `datapackage` Vigie's native format and other Data Packages. `import` is the one entry
+//! point, with what the person may override in `options`; `transfer` is the import worker's request and
+//! packed answer.
 
 pub mod csv;
 pub mod datapackage;
 pub mod decode;
 pub mod import;
 pub mod intern;
+pub mod json;
 pub mod meta;
 pub mod number;
+pub mod options;
 pub mod periods;
 pub mod problem;
 pub mod roles;
@@ -20,6 +25,7 @@ pub mod rows;
 pub mod shape;
 pub mod sniff;
 pub mod table;
+pub mod tabular;
 pub mod transfer;
 pub mod xlsx;
 pub mod zip;
