@@ -3,8 +3,19 @@
 //!
 //! Reading is two calls so that the browser can fetch files in between: `Descriptor::parse` reads
 //! `datapackage.json` and says which files it needs; `Descriptor::read` checks them and builds a `Dataset`.
+//!
+//! `import_package` is the import of any `datapackage.json`: Vigie's native package through
+//! `Descriptor`, or a general Frictionless package whose tabular resources (files or inline data) are
+//! each read as a table of their own and merged.
 
 use super::csv::{self, Field, Record};
+use super::decode::{self, Encoding};
+use super::import::{Counts, Detected, Format, ImportReport};
+use super::json::records_to_rows;
+use super::number::DEFAULT_MISSING;
+use super::options::ImportOptions;
+use super::shape::Shape;
+use super::tabular::{import_delimited, import_rows};
 use super::{MilestoneName, Problem, ProblemKind};
 use crate::model::*;
 use crate::period::Period;
@@ -610,6 +621,227 @@ impl Checker<'_> {
             provenance: self.provenance(row, &format!("{col}_provenance")),
         })
     }
+}
+
+pub(super) fn resource_path(r: &Value) -> Option<&str> {
+    match r.get("path")? {
+        Value::String(s) => Some(s),
+        Value::Array(a) => a.first()?.as_str(),
+        _ => None,
+    }
+}
+
+/// Distinct series: each disaggregation, plus each indicator's headline when it has one.
+fn series_count(obs: &[Observation]) -> usize {
+    let mut set: HashSet<(&str, Option<u32>)> = HashSet::new();
+    for o in obs {
+        set.insert((o.indicator.as_str(), o.series));
+    }
+    set.len()
+}
+
+fn find_companion<'a>(path: &str, companions: &[(&str, &'a [u8])]) -> Option<&'a [u8]> {
+    let clean = path.trim_start_matches("./");
+    companions
+        .iter()
+        .find(|(n, _)| {
+            *n == clean || n.ends_with(&format!("/{clean}")) || clean.ends_with(&format!("/{n}"))
+        })
+        .map(|(_, b)| *b)
+}
+
+pub(super) fn import_package(
+    file: &str,
+    body: &str,
+    root: &Value,
+    enc: Encoding,
+    companions: &[(&str, &[u8])],
+    opts: &ImportOptions,
+) -> ImportReport {
+    let mut det = Detected::new(enc, Format::DataPackage);
+    let resources = root
+        .get("resources")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let names: Vec<&str> = resources
+        .iter()
+        .filter_map(|r| r.get("name").and_then(Value::as_str))
+        .collect();
+    if RESOURCES.iter().all(|n| names.contains(n)) {
+        det.shape = Some(Shape::Native);
+        let d = match Descriptor::parse(file, body) {
+            Ok(d) => d,
+            Err(p) => return ImportReport::refused(file, det, p),
+        };
+        let mut files = HashMap::new();
+        for p in d.paths() {
+            if let Some(b) = find_companion(p, companions) {
+                files.insert(p.to_owned(), decode::decode(b, None).0);
+            }
+        }
+        return match d.read(&files) {
+            Ok(ds) => {
+                let counts = Counts {
+                    indicators: ds.indicators.len(),
+                    series: series_count(&ds.observations),
+                    observations: ds.observations.len(),
+                    rows: ds.observations.len(),
+                    missing_cells: 0,
+                };
+                ImportReport {
+                    file: file.to_owned(),
+                    detected: det,
+                    columns: Vec::new(),
+                    preview: Vec::new(),
+                    counts,
+                    dataset: Some(ds),
+                    problems: Vec::new(),
+                    warnings: Vec::new(),
+                    problems_total: 0,
+                    warnings_total: 0,
+                }
+            }
+            Err(problems) => ImportReport {
+                file: file.to_owned(),
+                detected: det,
+                columns: Vec::new(),
+                preview: Vec::new(),
+                counts: Counts::default(),
+                dataset: None,
+                problems_total: problems.len(),
+                problems,
+                warnings: Vec::new(),
+                warnings_total: 0,
+            },
+        };
+    }
+    // A general Frictionless package: each tabular resource is read like a file of its own.
+    let mut merged = Dataset::default();
+    let mut out = ImportReport::empty(file, det.clone());
+    let mut any = false;
+    for (k, r) in resources.iter().enumerate() {
+        let name = r
+            .get("name")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("resource {}", k + 1));
+        let sub = if let Some(data) = r.get("data").and_then(Value::as_array) {
+            match records_to_rows(data) {
+                Ok((h, rows)) => import_rows(
+                    file,
+                    Detected::new(enc, Format::Json),
+                    &name,
+                    h,
+                    rows,
+                    &|_, _| (0, 0),
+                    opts,
+                ),
+                Err((_, e)) => ImportReport::refused(
+                    file,
+                    det.clone(),
+                    Problem::at(
+                        file,
+                        0,
+                        0,
+                        &name,
+                        ProblemKind::InlineData {
+                            resource: name.clone(),
+                            problem: Box::new(e),
+                        },
+                    ),
+                ),
+            }
+        } else if let Some(path) = resource_path(r) {
+            let Some(bytes) = find_companion(path, companions) else {
+                out.problems.push(Problem::at(
+                    file,
+                    0,
+                    0,
+                    path,
+                    ProblemKind::MissingResourceFile {
+                        resource: name.clone(),
+                    },
+                ));
+                out.problems_total += 1;
+                continue;
+            };
+            let delim = r
+                .pointer("/dialect/delimiter")
+                .and_then(Value::as_str)
+                .and_then(|s| s.chars().next());
+            let mut o = opts.clone();
+            if o.delimiter.is_none() {
+                o.delimiter = delim;
+            }
+            let missing: Option<Vec<String>> = r
+                .pointer("/schema/missingValues")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                });
+            if o.missing_markers.is_none() {
+                if let Some(mut m) = missing {
+                    m.extend(DEFAULT_MISSING.iter().map(|s| (*s).to_owned()));
+                    o.missing_markers = Some(m);
+                }
+            }
+            let (text, enc) = decode::decode(bytes, o.encoding);
+            import_delimited(path, &text, enc, &name, &o, None, &mut |_, _| true)
+        } else {
+            continue;
+        };
+        any = true;
+        if out.columns.is_empty() {
+            out.detected = sub.detected.clone();
+            out.detected.format = Format::DataPackage;
+            out.columns = sub.columns.clone();
+            out.preview = sub.preview.clone();
+        }
+        out.problems.extend(sub.problems);
+        out.warnings.extend(sub.warnings);
+        out.problems_total += sub.problems_total;
+        out.warnings_total += sub.warnings_total;
+        out.counts.rows += sub.counts.rows;
+        out.counts.missing_cells += sub.counts.missing_cells;
+        if let Some(ds) = sub.dataset {
+            let offset = merged.series.len() as u32;
+            merged.indicators.extend(ds.indicators);
+            merged
+                .observations
+                .extend(ds.observations.into_iter().map(|mut o| {
+                    o.series = o.series.map(|s| s + offset);
+                    o
+                }));
+            merged.series.extend(ds.series);
+        }
+    }
+    if !any && out.problems.is_empty() {
+        out.problems
+            .push(Problem::at(file, 0, 0, "", ProblemKind::NoReadableResource));
+        out.problems_total = 1;
+    }
+    out.counts.indicators = merged.indicators.len();
+    out.counts.series = series_count(&merged.observations);
+    out.counts.observations = merged.observations.len();
+    if out.problems_total == 0 || opts.accept_errors {
+        merged.programme.id = root
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let title = root
+            .get("title")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        merged.programme.name = Text::new(title, title);
+        merged.programme.source = file.to_owned();
+        out.dataset = Some(merged);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,13 @@
 //! XLSX workbooks: the first worksheet (or a named one) read into rows of text, with shared strings,
 //! inline strings and numbers; dates stay as Excel serial numbers (a limitation noted in the report).
+//! `import_xlsx` then reads those rows as a table (the header is the first row with two filled cells).
 
+use super::decode::Encoding;
+use super::import::{stem, Detected, Format, ImportReport};
+use super::options::ImportOptions;
+use super::tabular::import_rows;
 use super::zip::{self, ZipError};
+use super::{Problem, ProblemKind};
 
 /// One worksheet row: its 1-based row number and its cells (column A first).
 pub type Row = (usize, Vec<String>);
@@ -212,6 +218,41 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ZipError> {
     });
     let _ = in_v;
     Ok(rows)
+}
+
+pub(super) fn import_xlsx(file: &str, bytes: &[u8], opts: &ImportOptions) -> ImportReport {
+    let det = Detected::new(Encoding::Utf8, Format::Xlsx);
+    let rows = match read(bytes, opts.sheet.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            return ImportReport::refused(
+                file,
+                det,
+                Problem::at(file, 0, 0, "", ProblemKind::UnreadableXlsx { reason: e.0 }),
+            )
+        }
+    };
+    let Some(h) = rows
+        .iter()
+        .position(|(_, r)| r.iter().filter(|c| !c.trim().is_empty()).count() >= 2)
+    else {
+        return ImportReport::refused(
+            file,
+            det,
+            Problem::at(file, 0, 0, "", ProblemKind::EmptyWorksheet),
+        );
+    };
+    let mut det = det;
+    det.header_line = rows[h].0;
+    det.preamble_lines = h;
+    let header: Vec<String> = rows[h].1.iter().map(|c| c.trim().to_owned()).collect();
+    let (numbers, data): (Vec<usize>, Vec<Vec<String>>) = rows[h + 1..]
+        .iter()
+        .filter(|r| r.1.iter().any(|c| !c.trim().is_empty()))
+        .map(|r| (r.0, r.1.clone()))
+        .unzip();
+    let loc = |i: usize, j: usize| (numbers.get(i).copied().unwrap_or(0), j + 1);
+    import_rows(file, det, &stem(file), header, data, &loc, opts)
 }
 
 #[cfg(test)]
