@@ -114,6 +114,12 @@ test('phone: the folded navigation opens from the keyboard, lists every page, an
     await page.setViewportSize({ width: 1280, height: 800 });
     assert.equal(await toggle.isVisible(), false);
     assert.ok(await link.isVisible());
+    // …in one row, apart from each other.
+    const boxes = await page.locator('.topnav > a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((r) => [r.left, r.right, r.top]));
+    for (let i = 1; i < boxes.length; i++) {
+      assert.equal(boxes[i][2], boxes[0][2], 'links on one row');
+      assert.ok(boxes[i][0] - boxes[i - 1][1] >= 8, `links ${i - 1} and ${i} are ${boxes[i][0] - boxes[i - 1][1]} px apart`);
+    }
   } finally {
     await context.close();
   }

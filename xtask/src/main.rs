@@ -14,6 +14,7 @@
 //!   `store: persist/parse R1, reload/parse R2, dexie_rows/vigie_persist R3`.
 
 mod bench;
+mod csp;
 mod serve;
 mod size;
 mod sw;
@@ -92,6 +93,10 @@ fn build_release() -> Result<(), String> {
     run(Command::new("trunk")
         .args(["build", "--release", "--offline"])
         .env("TRUNK_SKIP_VERSION_CHECK", "true"))?;
+    let index = root().join("dist/index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    std::fs::write(&index, csp::apply(&html)?).map_err(|e| e.to_string())?;
+    println!("Content-Security-Policy written into dist/index.html");
     let version = sw::render(&root().join("dist"), &root().join("public/sw.js"))?;
     println!("service worker: release {version}");
     Ok(())
