@@ -102,11 +102,13 @@ impl PartialOrd for Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Years print with at least four digits, as `parse` reads them: the year 999 (parsed from
+        // `0999`) used to print as `999`, which `parse` refuses.
         match *self {
-            Period::Year(y) => write!(f, "{y}"),
-            Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
-            Period::Month(y, m) => write!(f, "{y}-{m:02}"),
-            Period::Day(y, m, d) => write!(f, "{y}-{m:02}-{d:02}"),
+            Period::Year(y) => write!(f, "{y:04}"),
+            Period::Quarter(y, q) => write!(f, "{y:04}-Q{q}"),
+            Period::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Period::Day(y, m, d) => write!(f, "{y:04}-{m:02}-{d:02}"),
         }
     }
 }
@@ -223,7 +225,8 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{:02}-{:02}", self.year, self.month, self.day)
+        // At least four digits for the year, as `Date::parse` reads it (see `Period`'s `Display`).
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 
@@ -358,9 +361,15 @@ mod tests {
             Period::Quarter(2022, 4),
             Period::Month(2023, 11),
             Period::Day(2024, 2, 29),
+            Period::Year(0),
+            Period::Quarter(999, 1),
+            Period::Month(42, 7),
+            Period::Day(7, 1, 31),
         ] {
             assert_eq!(Period::parse(&p.to_string()), Ok(p));
         }
+        assert_eq!(Period::Year(999).to_string(), "0999");
+        assert_eq!(Date::new(7, 1, 31).unwrap().to_string(), "0007-01-31");
     }
 
     #[test]

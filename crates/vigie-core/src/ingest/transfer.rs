@@ -4,9 +4,10 @@
 //!
 //! A packed result is `"VGIR"`, the report's JSON length (u32) and JSON (the report without its
 //! dataset), then, when the file imports, the dataset head's JSON length and JSON, the chunk count
-//! (u32) and each chunk as length (u32) and bytes, in the store's columnar encoding. Numbers are
-//! little-endian. The worker glue (the `vigie-worker` crate) only moves these bytes; everything here is
-//! tested natively.
+//! (u32) and each chunk as length (u32) and bytes, in the store's columnar encoding; when it does
+//! not, an empty head (length 0), so that an answer cut right after its report is refused as
+//! truncated rather than read as a refusal. Numbers are little-endian. The worker glue
+//! (the `vigie-worker` crate) only moves these bytes; everything here is tested natively.
 
 use super::import::{import_compact, ImportOptions, ImportReport, Imported};
 use super::table::Rows;
@@ -200,9 +201,12 @@ pub fn pack_imported(imported: Imported) -> Vec<u8> {
     let dataset = report.dataset.take();
     let json = serde_json::to_vec(&report).expect("a report always serialises");
     let Some(ds) = dataset else {
-        let mut out = Vec::with_capacity(8 + json.len());
+        let mut out = Vec::with_capacity(12 + json.len());
         out.extend_from_slice(MAGIC);
         push_block(&mut out, &json);
+        // No dataset: an empty head. Before, the answer ended with the report, and an imported
+        // answer cut at that point read as a refused one (with no problem to show).
+        push_block(&mut out, &[]);
         return out;
     };
     let mut out;
@@ -271,9 +275,10 @@ pub fn unpack(bytes: &[u8]) -> Result<ImportReport, TransferError> {
     let mut r = Reader { bytes, at: 4 };
     let mut report: ImportReport =
         serde_json::from_slice(r.block()?).map_err(|e| TransferError::Json(e.to_string()))?;
-    if r.at < bytes.len() {
+    let head = r.block()?;
+    if !head.is_empty() {
         let head: DatasetHead =
-            serde_json::from_slice(r.block()?).map_err(|e| TransferError::Json(e.to_string()))?;
+            serde_json::from_slice(head).map_err(|e| TransferError::Json(e.to_string()))?;
         let n = r.u32()?;
         let mut observations = Vec::new();
         for _ in 0..n {
@@ -355,8 +360,9 @@ impl Received {
             serde_json::from_slice(&c.take(n)?).map_err(|e| TransferError::Json(e.to_string()))?;
         let mut head = None;
         let mut chunks = Vec::new();
-        if c.at < len {
-            let n = c.u32()?;
+        // An empty head: the file was refused (see `pack_imported`).
+        let n = c.u32()?;
+        if n > 0 {
             if c.at.checked_add(n).is_none_or(|end| end > len) {
                 return Err(TransferError::Truncated);
             }
@@ -613,6 +619,11 @@ mod tests {
         for cut in [5, 10, packed.len() - 3] {
             assert!(unpack(&packed[..cut]).is_err(), "cut at {cut}");
         }
+        // Cut right after the report: not a refusal without a problem, a truncated answer.
+        let report = u32::from_le_bytes([packed[4], packed[5], packed[6], packed[7]]) as usize;
+        let cut = &packed[..8 + report];
+        assert_eq!(unpack(cut), Err(TransferError::Truncated));
+        assert_eq!(Received::read(cut).unwrap_err(), TransferError::Truncated);
     }
 
     #[test]
