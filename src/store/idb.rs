@@ -348,7 +348,7 @@ impl Store {
         // The head stays the text it was read as: only the info changes.
         let mut meta: MetaRaw = parse(
             meta.as_deref()
-                .ok_or_else(|| StoreError::Invalid(vec![format!("no dataset {id}")]))?,
+                .ok_or_else(|| StoreError::NoDataset { id: id.to_owned() })?,
         )?;
         meta.info.edits = edits.len();
         let text = json(&edits)?;
@@ -598,10 +598,11 @@ async fn write_parts(
         seq += 1;
     }
     if seq != n {
-        return Err(StoreError::Invalid(vec![format!(
-            "{}: {seq} observation chunks for {observations} observations",
-            new.id
-        )]));
+        return Err(StoreError::ChunkCount {
+            id: new.id.clone(),
+            chunks: seq as usize,
+            observations,
+        });
     }
     let mut info = DatasetInfo {
         id: new.id.clone(),
@@ -715,7 +716,7 @@ where
         .await
         .map_err(StoreError::Fetch)?;
     let descriptor = Descriptor::parse("datapackage.json", &descriptor_text)
-        .map_err(|p| StoreError::Invalid(vec![p.to_string()]))?;
+        .map_err(|p| StoreError::Problems(vec![p]))?;
     let mut files = HashMap::new();
     for path in descriptor.paths() {
         let text = fetch(format!("{base}{path}"))
@@ -723,9 +724,7 @@ where
             .map_err(StoreError::Fetch)?;
         files.insert(path.to_owned(), text);
     }
-    descriptor
-        .read(&files)
-        .map_err(|ps| StoreError::Invalid(ps.iter().map(|p| p.to_string()).collect()))
+    descriptor.read(&files).map_err(StoreError::Problems)
 }
 
 /// Returns the dataset `id` (with the person's edits) from the store; on first start, fetches it from

@@ -287,7 +287,7 @@ pub fn DataPage() -> impl IntoView {
                 Ok(n) => n,
                 Err(StoreError::Quota { needed }) => Notice::Quota(needed),
                 Err(StoreError::Export(e)) => Notice::Failed(lang.get_untracked().export_error(&e)),
-                Err(e) => Notice::Failed(e.to_string()),
+                Err(e) => Notice::Failed(e.describe(lang.get_untracked())),
             };
             busy.try_set(false);
             st.tell(notice);
@@ -306,7 +306,7 @@ pub fn DataPage() -> impl IntoView {
                         st.tell(Notice::Failed(format!("{e:?}")));
                     }
                 }
-                Err(e) => st.tell(Notice::Failed(e.to_string())),
+                Err(e) => st.tell(Notice::Failed(e.describe(lang.get_untracked()))),
             }
             busy.try_set(false);
         });
@@ -373,7 +373,7 @@ pub fn DataPage() -> impl IntoView {
                             .into_any()
                         }
                         Ok(None) => view! { <p class="store-banner store-banner-warn" data-testid="data-memory-only">{d.memory_only}</p> }.into_any(),
-                        Err(e) => view! { <p class="error" role="alert">{d.failed}" "{e.to_string()}</p> }.into_any(),
+                        Err(e) => view! { <p class="error" role="alert">{d.failed}" "{e.describe(l)}</p> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -508,7 +508,9 @@ async fn replace_from_export(
         .datasets
         .into_iter()
         .find(|d| only || d.info.id == info.id)
-        .ok_or_else(|| StoreError::Invalid(vec![format!("{name}: no dataset {}", info.id)]))?;
+        .ok_or_else(|| StoreError::NoDataset {
+            id: info.id.clone(),
+        })?;
     let new = NewDataset {
         id: info.id.clone(),
         kind: info.kind,

@@ -600,7 +600,7 @@ pub fn ImportPage() -> impl IntoView {
                     navigate.with_value(|go| go("/", Default::default()));
                 }
                 Err(e) => {
-                    phase.try_set(Phase::Failed(e.to_string()));
+                    phase.try_set(Phase::Failed(e.describe(lang.get_untracked())));
                 }
             }
         });

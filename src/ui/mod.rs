@@ -291,7 +291,13 @@ fn App() -> impl IntoView {
                                         errors
                                             .get()
                                             .into_iter()
-                                            .map(|(_, e)| view! { <li><pre>{e.to_string()}</pre></li> })
+                                            .map(|(_, e)| {
+                                                // The store's errors in the page's language; others as they say.
+                                                let text = e
+                                                    .downcast_ref::<StoreError>()
+                                                    .map_or_else(|| e.to_string(), |se| se.describe(lang.get()));
+                                                view! { <li><pre>{text}</pre></li> }
+                                            })
                                             .collect_view()
                                     }}
                                 </ul>

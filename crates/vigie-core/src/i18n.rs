@@ -1364,8 +1364,77 @@ impl std::fmt::Display for ExportError {
     }
 }
 
+/// The store's errors (`vigie::store::StoreError::describe` composes them with their data).
+pub struct StoreStrings {
+    /// Followed by the browser's own message.
+    pub idb: &'static str,
+    pub unavailable: &'static str,
+    /// `{bytes}`: the size refused, in the language's units.
+    pub quota: &'static str,
+    /// Followed by the decoder's message.
+    pub decode: &'static str,
+    /// Followed by the network's message.
+    pub fetch: &'static str,
+    /// `{id}`: the dataset's id.
+    pub no_dataset: &'static str,
+    /// `{id}`: the dataset's id.
+    pub chunk_count: &'static str,
+}
+
+const FR_STORE: StoreStrings = StoreStrings {
+    idb: "Le stockage du navigateur (IndexedDB) a refusé l’opération ; rien n’a été modifié. Message du navigateur :",
+    unavailable: "Le stockage du navigateur (IndexedDB) n’est pas disponible (navigation privée ou stockage désactivé) : rien ne sera conservé.",
+    quota: "Espace de stockage insuffisant : le navigateur a refusé d’enregistrer {bytes} ; rien n’a été modifié.",
+    decode: "Des données conservées dans ce navigateur n’ont pas pu être relues :",
+    fetch: "Le jeu de données par défaut n’a pas pu être téléchargé :",
+    no_dataset: "Aucun jeu de données « {id} » n’est conservé dans ce navigateur.",
+    chunk_count: "L’enregistrement de « {id} » est incomplet (nombre de blocs d’observations inattendu) ; rien n’a été modifié.",
+};
+
+const EN_STORE: StoreStrings = StoreStrings {
+    idb: "The browser's storage (IndexedDB) refused the operation; nothing was changed. The browser said:",
+    unavailable: "The browser's storage (IndexedDB) is unavailable (private mode or storage disabled): nothing will be kept.",
+    quota: "Not enough storage space: the browser refused to store {bytes}; nothing was changed.",
+    decode: "Data kept in this browser could not be read back:",
+    fetch: "The default dataset could not be downloaded:",
+    no_dataset: "No dataset \u{201c}{id}\u{201d} is kept in this browser.",
+    chunk_count: "Saving \u{201c}{id}\u{201d} was incomplete (unexpected number of observation chunks); nothing was changed.",
+};
+
+impl Lang {
+    /// The store's error sentences in this language.
+    pub fn store_strings(self) -> &'static StoreStrings {
+        match self {
+            Lang::Fr => &FR_STORE,
+            Lang::En => &EN_STORE,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn store_errors_read_in_both_languages_with_their_placeholders() {
+        let (fr, en) = (Lang::Fr.store_strings(), Lang::En.store_strings());
+        let pairs = [
+            (fr.idb, en.idb),
+            (fr.unavailable, en.unavailable),
+            (fr.quota, en.quota),
+            (fr.decode, en.decode),
+            (fr.fetch, en.fetch),
+            (fr.no_dataset, en.no_dataset),
+            (fr.chunk_count, en.chunk_count),
+        ];
+        for (f, e) in pairs {
+            assert!(!f.is_empty() && !e.is_empty() && f != e, "{f} / {e}");
+        }
+        for t in [fr, en] {
+            assert!(t.quota.contains("{bytes}"));
+            assert!(t.no_dataset.contains("{id}") && t.chunk_count.contains("{id}"));
+        }
+    }
+
     use super::*;
 
     #[test]
