@@ -8,8 +8,10 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::kpi;
 use crate::model::{Dataset, Indicator};
-use crate::period::Period;
-use crate::workshop::{self, Conflict, Entries, Entry, Scenario, TargetChange};
+use crate::workshop::{
+    self, Conflict, ConflictChoices, Entries, Entry, EntryAction, EntryError, EntryForm, Scenario,
+    WhatIfForm,
+};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -108,16 +110,6 @@ fn save(ws: Workshop) {
     });
 }
 
-fn parse_value(text: &str) -> Option<f64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
-        .collect::<String>()
-        .replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 /// The range the value is expected in: observed minimum and maximum, and the target.
 fn expected_range(ds: &Dataset, ind: &Indicator, lang: Lang) -> String {
     let s = lang.strings();
@@ -154,66 +146,82 @@ fn expected_range(ds: &Dataset, ind: &Indicator, lang: Lang) -> String {
 #[component]
 pub fn WorkshopPage(data: Data) -> impl IntoView {
     let lang = use_lang();
-    let settings = use_settings();
-    let ws = use_workshop();
+    let s = move || lang.get().strings();
     let base = data.dataset;
     let first = base
         .indicators
         .first()
         .map(|i| i.id.clone())
         .unwrap_or_default();
-    let chosen = RwSignal::new(first.clone());
-    let period_text = RwSignal::new(today().year.to_string());
-    let value_text = RwSignal::new(String::new());
-    let entry_error = RwSignal::new(None::<&'static str>);
-    // What-if state: the indicator, the draft change, and the scenario being built.
-    let wi_indicator = RwSignal::new(first);
-    let wi_value = RwSignal::new(String::new());
-    let wi_period = RwSignal::new(String::new());
-    let draft = RwSignal::new(Scenario::default());
-    let scenario_name = RwSignal::new(String::new());
-    let conflicts = RwSignal::new(Vec::<(Conflict, bool)>::new());
-    let import_message = RwSignal::new(String::new());
+    view! {
+        <article class="workshop" data-testid="workshop">
+            <h1>{move || s().workshop}</h1>
+            <p class="lead">{move || s().workshop_lead}</p>
+            <EntrySection base=base.clone() first=first.clone() />
+            <WhatIfSection base=base.clone() first=first />
+            <WorkshopFileSection base=base />
+        </article>
+    }
+}
 
-    let base_for_entry = base.clone();
-    let on_entry = Callback::new(move |()| {
-        let l = lang.get_untracked();
-        let Ok(period) = Period::parse(&period_text.get_untracked()) else {
-            entry_error.set(Some(l.strings().bad_period));
-            return;
-        };
-        let text = value_text.get_untracked();
-        let value = if text.trim().is_empty() {
-            None
-        } else {
-            parse_value(&text)
-        };
-        if value.is_none() && !text.trim().is_empty() {
-            entry_error.set(Some(l.strings().bad_value));
-            return;
-        }
-        entry_error.set(None);
-        let indicator = chosen.get_untracked();
-        if base_for_entry.indicator(&indicator).is_none() {
-            return;
-        }
-        ws.entries.update(|e| match value {
-            Some(_) => e.set(Entry {
-                indicator,
-                period,
-                value,
-                entered_at: today(),
-                note: String::new(),
-            }),
-            None => e.remove(&indicator, period),
-        });
+/// The indicators as `<option>`s, each named with its project.
+fn indicator_options(base: &Dataset, l: Lang) -> impl IntoView {
+    base.indicators
+        .iter()
+        .map(|i| {
+            let project = base
+                .project(&i.project)
+                .map(|p| l.pick(&p.name).to_owned())
+                .unwrap_or_default();
+            view! { <option value=i.id.clone()>{format!("{project} — {}", l.pick(&i.name))}</option> }
+        })
+        .collect_view()
+}
+
+/// Undoes the last entry change, and saves when there was one.
+fn undo(ws: Workshop) {
+    if ws.entries.try_update(|e| e.undo()).unwrap_or(false) {
         save(ws);
+    }
+}
+
+/// The entry form (saved at every keystroke), its expected range and status, and the entered values.
+#[component]
+fn EntrySection(base: Arc<Dataset>, first: String) -> impl IntoView {
+    let lang = use_lang();
+    let settings = use_settings();
+    let ws = use_workshop();
+    let s = move || lang.get().strings();
+    let form = RwSignal::new(EntryForm {
+        indicator: first,
+        period: today().year.to_string(),
+        value: String::new(),
+    });
+    let error = RwSignal::new(None::<EntryError>);
+
+    let base_entry = base.clone();
+    let on_entry = Callback::new(move |()| {
+        let f = form.get_untracked();
+        match f.read(today()) {
+            Err(e) => error.set(Some(e)),
+            Ok(action) => {
+                error.set(None);
+                if base_entry.indicator(&f.indicator).is_none() {
+                    return;
+                }
+                ws.entries.update(|e| match action {
+                    EntryAction::Set(entry) => e.set(entry),
+                    EntryAction::Remove { indicator, period } => e.remove(&indicator, period),
+                });
+                save(ws);
+            }
+        }
     });
 
     let base_now = base.clone();
     let entry_status = move || {
         let l = lang.get();
-        let id = chosen.get();
+        let id = form.with(|f| f.indicator.clone());
         let ds = effective(&base_now, &ws.entries.get());
         let ind = ds.indicator(&id)?.clone();
         let r = kpi::evaluate_one(&ds, &id, &kpi::Options::as_of(settings.as_of.get()))?;
@@ -226,67 +234,136 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
             </p>
         })
     };
+    let base_options = base.clone();
+    view! {
+        <section class="workshop-entry">
+            <h2>{move || s().entry}</h2>
+            <form class="controls entry-form" on:submit=|ev| ev.prevent_default()
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    if (ev.ctrl_key() || ev.meta_key()) && ev.key() == "z" {
+                        ev.prevent_default();
+                        undo(ws);
+                    }
+                }>
+                <label>
+                    {move || s().indicator}
+                    <select data-testid="entry-indicator" prop:value=move || form.with(|f| f.indicator.clone())
+                        on:change=move |ev| form.update(|f| f.indicator = event_target_value(&ev))>
+                        {move || indicator_options(&base_options, lang.get())}
+                    </select>
+                </label>
+                <label>
+                    {move || s().period}
+                    <input type="text" size="10" data-testid="entry-period" prop:value=move || form.with(|f| f.period.clone())
+                        on:input=move |ev| { form.update(|f| f.period = event_target_value(&ev)); on_entry.run(()); } />
+                </label>
+                <label>
+                    {move || s().value}
+                    <input type="text" inputmode="decimal" size="10" data-testid="entry-value" prop:value=move || form.with(|f| f.value.clone())
+                        on:input=move |ev| { form.update(|f| f.value = event_target_value(&ev)); on_entry.run(()); } />
+                </label>
+                <button type="button" data-testid="undo" disabled=move || !ws.entries.with(|e| e.can_undo()) on:click=move |_| undo(ws)>
+                    {move || s().undo}
+                </button>
+            </form>
+            {move || error.get().map(|e| {
+                let m = match e {
+                    EntryError::BadPeriod => s().bad_period,
+                    EntryError::BadValue => s().bad_value,
+                };
+                view! { <p class="error" role="alert" data-testid="entry-error">{m}</p> }
+            })}
+            {entry_status}
+            <p class="save-state" data-testid="save-state" aria-live="polite">
+                {move || match ws.saved.get() {
+                    Some(Ok(())) => s().saved.to_owned(),
+                    Some(Err(e)) => format!("{} : {e}", s().not_saved),
+                    None => String::new(),
+                }}
+            </p>
+            <h3>{move || s().entered_values}</h3>
+            <EntriesTable base=base />
+        </section>
+    }
+}
 
-    let options = {
-        let base = base.clone();
-        move || {
-            let l = lang.get();
-            base.indicators
-                .iter()
-                .map(|i| {
-                    let project = base.project(&i.project).map(|p| l.pick(&p.name).to_owned()).unwrap_or_default();
-                    view! { <option value=i.id.clone()>{format!("{project} — {}", l.pick(&i.name))}</option> }
-                })
-                .collect_view()
-        }
-    };
-    let options2 = options.clone();
+/// The values entered in this workshop, one row per indicator and period (keyed, so a row keeps its
+/// place and focus when another changes).
+#[component]
+fn EntriesTable(base: Arc<Dataset>) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workshop();
+    let s = move || lang.get().strings();
+    let rows = move || ws.entries.with(|e| e.entries.clone());
+    view! {
+        <table class="obs-table" data-testid="entries-table">
+            <thead>
+                <tr>
+                    <th scope="col">{move || s().indicator}</th>
+                    <th scope="col">{move || s().period}</th>
+                    <th scope="col" class="num">{move || s().value}</th>
+                    <th scope="col">{move || s().entered_on}</th>
+                    <th></th>
+                </tr>
+            </thead>
+            <tbody>
+                <For
+                    each=rows
+                    key=|e| (e.indicator.clone(), e.period, e.value.map(f64::to_bits), e.entered_at)
+                    children=move |e: Entry| {
+                        let ind = base.indicator(&e.indicator).cloned();
+                        let (id, period) = (e.indicator.clone(), e.period);
+                        view! {
+                            <tr data-testid="entry-row">
+                                <td>{move || ind.as_ref().map(|i| lang.get().pick(&i.name).to_owned()).unwrap_or_else(|| e.indicator.clone())}</td>
+                                <td>{e.period.to_string()}</td>
+                                <td class="num">{
+                                    let ind = base.indicator(&id).cloned();
+                                    move || {
+                                        let l = lang.get();
+                                        let precision = ind.as_ref().map_or(2, |i| i.precision);
+                                        let unit = ind.as_ref().map(|i| l.pick(&i.unit).to_owned()).unwrap_or_default();
+                                        format!("{} {unit}", e.value.map(|v| format::number(v, precision, l)).unwrap_or_default())
+                                    }
+                                }</td>
+                                <td>{e.entered_at.to_string()}" "<span class="badge badge-illustrative">{move || s().hand_entered}</span></td>
+                                <td>
+                                    <button type="button" class="link-button" on:click={
+                                        let id = id.clone();
+                                        move |_| {
+                                            ws.entries.update(|en| en.remove(&id, period));
+                                            save(ws);
+                                        }
+                                    }>{move || s().remove}</button>
+                                </td>
+                            </tr>
+                        }
+                    }
+                />
+            </tbody>
+        </table>
+    }
+}
 
-    let base_table = base.clone();
-    let entries_table = move || {
-        let l = lang.get();
-        let s = l.strings();
-        ws.entries
-            .get()
-            .entries
-            .iter()
-            .map(|e| {
-                let name = base_table.indicator(&e.indicator).map(|i| l.pick(&i.name).to_owned()).unwrap_or_else(|| e.indicator.clone());
-                let unit = base_table.indicator(&e.indicator).map(|i| l.pick(&i.unit).to_owned()).unwrap_or_default();
-                let precision = base_table.indicator(&e.indicator).map_or(2, |i| i.precision);
-                let (id, period) = (e.indicator.clone(), e.period);
-                view! {
-                    <tr data-testid="entry-row">
-                        <td>{name}</td>
-                        <td>{e.period.to_string()}</td>
-                        <td class="num">{e.value.map(|v| format::number(v, precision, l)).unwrap_or_default()}" "{unit}</td>
-                        <td>{e.entered_at.to_string()}" "<span class="badge badge-illustrative">{s.hand_entered}</span></td>
-                        <td>
-                            <button type="button" class="link-button" on:click=move |_| {
-                                ws.entries.update(|en| en.remove(&id, period));
-                                save(ws);
-                            }>{s.remove}</button>
-                        </td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
+/// "What if": a draft scenario on targets, compared live with the published ones, kept by name.
+#[component]
+fn WhatIfSection(base: Arc<Dataset>, first: String) -> impl IntoView {
+    let lang = use_lang();
+    let settings = use_settings();
+    let ws = use_workshop();
+    let s = move || lang.get().strings();
+    let form = RwSignal::new(WhatIfForm {
+        indicator: first,
+        ..WhatIfForm::default()
+    });
 
-    // What-if: the scenario being built plus the draft change, compared with the published targets.
     let base_wi = base.clone();
-    let what_if = move || {
+    let comparison = move || {
         let l = lang.get();
         let s = l.strings();
         let as_of = kpi::Options::as_of(settings.as_of.get());
         let ds = effective(&base_wi, &ws.entries.get());
-        let mut scenario = draft.get();
-        let id = wi_indicator.get();
-        scenario.set(TargetChange {
-            indicator: id.clone(),
-            value: parse_value(&wi_value.get()),
-            period: Period::parse(&wi_period.get()).ok(),
-        });
+        let (id, scenario) = form.with(|f| (f.indicator.clone(), f.scenario()));
         let after = scenario.apply(&ds);
         let (e0, e1) = (kpi::evaluate(&ds, &as_of), kpi::evaluate(&after, &as_of));
         let row = |label: &'static str, e: &kpi::Evaluation, testid: &'static str| {
@@ -317,68 +394,117 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
             </table>
         }
     };
-
     let keep = move |_| {
-        let mut scenario = draft.get_untracked();
-        scenario.set(TargetChange {
-            indicator: wi_indicator.get_untracked(),
-            value: parse_value(&wi_value.get_untracked()),
-            period: Period::parse(&wi_period.get_untracked()).ok(),
-        });
-        let name = scenario_name.get_untracked();
-        scenario.name = if name.trim().is_empty() {
-            format!("Scénario {}", ws.scenarios.get_untracked().len() + 1)
-        } else {
-            name
-        };
-        if scenario.changes.is_empty() {
-            return;
+        let n = ws.scenarios.with_untracked(Vec::len) + 1;
+        let default_name = s().scenario_default.replace("{n}", &n.to_string());
+        let mut kept = None;
+        form.update(|f| kept = f.keep(default_name));
+        if let Some(scenario) = kept {
+            ws.scenarios.update(|v| v.push(scenario));
+            save(ws);
         }
-        ws.scenarios.update(|v| v.push(scenario));
-        draft.set(Scenario::default());
-        wi_value.set(String::new());
-        wi_period.set(String::new());
-        scenario_name.set(String::new());
-        save(ws);
     };
-    let discard = move |_| {
-        draft.set(Scenario::default());
-        wi_value.set(String::new());
-        wi_period.set(String::new());
+    let field = move |ev: &leptos::ev::Event, set: fn(&mut WhatIfForm, String)| {
+        let v = event_target_value(ev);
+        form.update(|f| set(f, v));
     };
-    let scenario_list = move || {
-        let l = lang.get();
-        let s = l.strings();
+    view! {
+        <section class="workshop-what-if" data-testid="what-if">
+            <h2>{move || s().what_if}</h2>
+            <p class="lead">{move || s().what_if_lead}</p>
+            <form class="controls" on:submit=|ev| ev.prevent_default()>
+                <label>
+                    {move || s().indicator}
+                    <select data-testid="what-if-indicator" prop:value=move || form.with(|f| f.indicator.clone())
+                        on:change=move |ev| field(&ev, |f, v| f.indicator = v)>
+                        {move || indicator_options(&base, lang.get())}
+                    </select>
+                </label>
+                <label>
+                    {move || s().new_target_value}
+                    <input type="text" inputmode="decimal" size="8" data-testid="what-if-value" prop:value=move || form.with(|f| f.value.clone())
+                        on:input=move |ev| field(&ev, |f, v| f.value = v) />
+                </label>
+                <label>
+                    {move || s().new_target_date}
+                    <input type="text" size="8" placeholder="2028" data-testid="what-if-date" prop:value=move || form.with(|f| f.period.clone())
+                        on:input=move |ev| field(&ev, |f, v| f.period = v) />
+                </label>
+            </form>
+            {comparison}
+            <form class="controls" on:submit=|ev| ev.prevent_default()>
+                <label>
+                    {move || s().scenario_name}
+                    <input type="text" data-testid="scenario-name" prop:value=move || form.with(|f| f.name.clone())
+                        on:input=move |ev| field(&ev, |f, v| f.name = v) />
+                </label>
+                <button type="button" data-testid="keep-scenario" on:click=keep>{move || s().keep_scenario}</button>
+                <button type="button" data-testid="discard-scenario" on:click=move |_| form.update(WhatIfForm::discard)>{move || s().discard}</button>
+            </form>
+            <h3>{move || s().scenarios}</h3>
+            <ScenarioList on_show=Callback::new(move |sc: Scenario| form.update(|f| f.draft = sc)) />
+        </section>
+    }
+}
+
+/// The kept scenarios, each shown again or removed (keyed by position and name).
+#[component]
+fn ScenarioList(on_show: Callback<Scenario>) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workshop();
+    let s = move || lang.get().strings();
+    let items = move || {
         ws.scenarios
             .get()
             .into_iter()
             .enumerate()
-            .map(|(i, sc)| {
-                let shown = sc.clone();
-                let changes = sc
-                    .changes
-                    .iter()
-                    .map(|c| format!("{} → {}{}", c.indicator, c.value.map(|v| format::number(v, 2, l)).unwrap_or_default(), c.period.map(|p| format!(" ({p})")).unwrap_or_default()))
-                    .collect::<Vec<_>>()
-                    .join(" ; ");
-                view! {
-                    <li data-testid="scenario">
-                        <strong>{sc.name.clone()}</strong>" : "{changes}" "
-                        <button type="button" class="link-button" on:click=move |_| draft.set(shown.clone())>{s.show}</button>
-                        " "
-                        <button type="button" class="link-button" on:click=move |_| {
-                            ws.scenarios.update(|v| {
-                                if i < v.len() {
-                                    v.remove(i);
-                                }
-                            });
-                            save(ws);
-                        }>{s.remove}</button>
-                    </li>
-                }
-            })
-            .collect_view()
+            .collect::<Vec<_>>()
     };
+    view! {
+        <ul class="scenarios">
+            <For
+                each=items
+                key=|(i, sc)| (*i, sc.name.clone(), sc.changes.len())
+                children=move |(i, sc): (usize, Scenario)| {
+                    let shown = sc.clone();
+                    let changes = move || {
+                        let l = lang.get();
+                        sc.changes
+                            .iter()
+                            .map(|c| format!("{} → {}{}", c.indicator, c.value.map(|v| format::number(v, 2, l)).unwrap_or_default(), c.period.map(|p| format!(" ({p})")).unwrap_or_default()))
+                            .collect::<Vec<_>>()
+                            .join(" ; ")
+                    };
+                    let name = sc.name.clone();
+                    view! {
+                        <li data-testid="scenario">
+                            <strong>{name}</strong>" : "{changes}" "
+                            <button type="button" class="link-button" on:click=move |_| on_show.run(shown.clone())>{move || s().show}</button>
+                            " "
+                            <button type="button" class="link-button" on:click=move |_| {
+                                ws.scenarios.update(|v| {
+                                    if i < v.len() {
+                                        v.remove(i);
+                                    }
+                                });
+                                save(ws);
+                            }>{move || s().remove}</button>
+                        </li>
+                    }
+                }
+            />
+        </ul>
+    }
+}
+
+/// The workshop file: exported whole, imported with its conflicts listed, never applied silently.
+#[component]
+fn WorkshopFileSection(base: Arc<Dataset>) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workshop();
+    let s = move || lang.get().strings();
+    let conflicts = RwSignal::new(ConflictChoices::default());
+    let import_message = RwSignal::new(String::new());
 
     let export = move |_| {
         let text = workshop::export(
@@ -393,14 +519,13 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
         );
         super::save_file(&href, &format!("atelier-vigie-{}.json", today()));
     };
-    let base_import = base.clone();
     let on_file = move |ev: leptos::ev::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
         let name = file.name();
-        let base = base_import.clone();
+        let base = base.clone();
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
@@ -417,7 +542,7 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
                     ws.scenarios.update(|v| {
                         v.extend(wf.scenarios.into_iter().filter(|s| !s.changes.is_empty()))
                     });
-                    conflicts.set(found.into_iter().map(|c| (c, false)).collect());
+                    conflicts.set(ConflictChoices::new(found));
                     import_message.set(format!(
                         "{added} {}",
                         lang.get_untracked().strings().imported_entries
@@ -429,155 +554,48 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
         });
     };
     let apply_conflicts = move |_| {
-        let chosen: Vec<Entry> = conflicts
-            .get_untracked()
-            .into_iter()
-            .filter(|(_, theirs)| *theirs)
-            .map(|(c, _)| c.theirs)
-            .collect();
+        let chosen = conflicts.with_untracked(ConflictChoices::chosen);
         ws.entries
             .update(|e| chosen.into_iter().for_each(|c| e.set(c)));
-        conflicts.set(Vec::new());
+        conflicts.set(ConflictChoices::default());
         save(ws);
     };
-    let conflict_rows = move || {
-        let l = lang.get();
-        let s = l.strings();
-        conflicts
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(i, (c, theirs))| {
-                let pick = move |t: bool| {
-                    conflicts.update(|v| {
-                        if let Some(x) = v.get_mut(i) {
-                            x.1 = t;
-                        }
-                    })
-                };
-                view! {
-                    <tr data-testid="conflict">
-                        <td>{c.mine.indicator.clone()}</td>
-                        <td>{c.mine.period.to_string()}</td>
-                        <td><label><input type="radio" name=format!("c{i}") checked=!theirs on:change=move |_| pick(false) />" "{s.keep_mine}" : "{c.mine.value.map(|v| format::number(v, 2, l))}</label></td>
-                        <td><label><input type="radio" name=format!("c{i}") data-testid="take-theirs" checked=theirs on:change=move |_| pick(true) />" "{s.take_theirs}" : "{c.theirs.value.map(|v| format::number(v, 2, l))}</label></td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-
-    let s = move || lang.get().strings();
-    let undo = move || {
-        if ws.entries.try_update(|e| e.undo()).unwrap_or(false) {
-            save(ws);
-        }
-    };
+    let rows = move || conflicts.with(|c| c.0.iter().cloned().enumerate().collect::<Vec<_>>());
     view! {
-        <article class="workshop" data-testid="workshop">
-            <h1>{move || s().workshop}</h1>
-            <p class="lead">{move || s().workshop_lead}</p>
-            <section class="workshop-entry">
-                <h2>{move || s().entry}</h2>
-                <form class="controls entry-form" on:submit=|ev| ev.prevent_default()
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        if (ev.ctrl_key() || ev.meta_key()) && ev.key() == "z" {
-                            ev.prevent_default();
-                            undo();
-                        }
-                    }>
-                    <label>
-                        {move || s().indicator}
-                        <select data-testid="entry-indicator" prop:value=move || chosen.get() on:change=move |ev| chosen.set(event_target_value(&ev))>
-                            {options}
-                        </select>
-                    </label>
-                    <label>
-                        {move || s().period}
-                        <input type="text" size="10" data-testid="entry-period" prop:value=move || period_text.get()
-                            on:input=move |ev| { period_text.set(event_target_value(&ev)); on_entry.run(()); } />
-                    </label>
-                    <label>
-                        {move || s().value}
-                        <input type="text" inputmode="decimal" size="10" data-testid="entry-value" prop:value=move || value_text.get()
-                            on:input=move |ev| { value_text.set(event_target_value(&ev)); on_entry.run(()); } />
-                    </label>
-                    <button type="button" data-testid="undo" disabled=move || !ws.entries.with(|e| e.can_undo()) on:click=move |_| undo()>
-                        {move || s().undo}
-                    </button>
-                </form>
-                {move || entry_error.get().map(|m| view! { <p class="error" role="alert" data-testid="entry-error">{m}</p> })}
-                {entry_status}
-                <p class="save-state" data-testid="save-state" aria-live="polite">
-                    {move || match ws.saved.get() {
-                        Some(Ok(())) => s().saved.to_owned(),
-                        Some(Err(e)) => format!("{} : {e}", s().not_saved),
-                        None => String::new(),
-                    }}
-                </p>
-                <h3>{move || s().entered_values}</h3>
-                <table class="obs-table" data-testid="entries-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || s().indicator}</th>
-                            <th scope="col">{move || s().period}</th>
-                            <th scope="col" class="num">{move || s().value}</th>
-                            <th scope="col">{move || s().entered_on}</th>
-                            <th></th>
-                        </tr>
-                    </thead>
-                    <tbody>{entries_table}</tbody>
+        <section class="workshop-file">
+            <h2>{move || s().workshop_file}</h2>
+            <p class="controls">
+                <button type="button" data-testid="export-workshop" on:click=export>{move || s().export_workshop}</button>
+                <label>
+                    {move || s().import_workshop}
+                    <input type="file" accept=".json,application/json" data-testid="import-workshop" on:change=on_file />
+                </label>
+            </p>
+            <p data-testid="import-message" role="status">{move || import_message.get()}</p>
+            <Show when=move || !conflicts.with(|c| c.0.is_empty())>
+                <h3>{move || s().conflicts}</h3>
+                <table class="obs-table" data-testid="conflicts">
+                    <tbody>
+                        <For
+                            each=rows
+                            key=|(i, (c, _))| (*i, c.mine.indicator.clone(), c.mine.period)
+                            children=move |(i, (c, theirs)): (usize, (Conflict, bool))| {
+                                let mine_value = c.mine.value;
+                                let their_value = c.theirs.value;
+                                view! {
+                                    <tr data-testid="conflict">
+                                        <td>{c.mine.indicator.clone()}</td>
+                                        <td>{c.mine.period.to_string()}</td>
+                                        <td><label><input type="radio" name=format!("c{i}") checked=!theirs on:change=move |_| conflicts.update(|v| v.choose(i, false)) />" "{move || s().keep_mine}" : "{move || mine_value.map(|v| format::number(v, 2, lang.get()))}</label></td>
+                                        <td><label><input type="radio" name=format!("c{i}") data-testid="take-theirs" checked=theirs on:change=move |_| conflicts.update(|v| v.choose(i, true)) />" "{move || s().take_theirs}" : "{move || their_value.map(|v| format::number(v, 2, lang.get()))}</label></td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
                 </table>
-            </section>
-            <section class="workshop-what-if" data-testid="what-if">
-                <h2>{move || s().what_if}</h2>
-                <p class="lead">{move || s().what_if_lead}</p>
-                <form class="controls" on:submit=|ev| ev.prevent_default()>
-                    <label>
-                        {move || s().indicator}
-                        <select data-testid="what-if-indicator" prop:value=move || wi_indicator.get() on:change=move |ev| wi_indicator.set(event_target_value(&ev))>
-                            {options2}
-                        </select>
-                    </label>
-                    <label>
-                        {move || s().new_target_value}
-                        <input type="text" inputmode="decimal" size="8" data-testid="what-if-value" prop:value=move || wi_value.get() on:input=move |ev| wi_value.set(event_target_value(&ev)) />
-                    </label>
-                    <label>
-                        {move || s().new_target_date}
-                        <input type="text" size="8" placeholder="2028" data-testid="what-if-date" prop:value=move || wi_period.get() on:input=move |ev| wi_period.set(event_target_value(&ev)) />
-                    </label>
-                </form>
-                {what_if}
-                <form class="controls" on:submit=|ev| ev.prevent_default()>
-                    <label>
-                        {move || s().scenario_name}
-                        <input type="text" data-testid="scenario-name" prop:value=move || scenario_name.get() on:input=move |ev| scenario_name.set(event_target_value(&ev)) />
-                    </label>
-                    <button type="button" data-testid="keep-scenario" on:click=keep>{move || s().keep_scenario}</button>
-                    <button type="button" data-testid="discard-scenario" on:click=discard>{move || s().discard}</button>
-                </form>
-                <h3>{move || s().scenarios}</h3>
-                <ul class="scenarios">{scenario_list}</ul>
-            </section>
-            <section class="workshop-file">
-                <h2>{move || s().workshop_file}</h2>
-                <p class="controls">
-                    <button type="button" data-testid="export-workshop" on:click=export>{move || s().export_workshop}</button>
-                    <label>
-                        {move || s().import_workshop}
-                        <input type="file" accept=".json,application/json" data-testid="import-workshop" on:change=on_file />
-                    </label>
-                </p>
-                <p data-testid="import-message" role="status">{move || import_message.get()}</p>
-                <Show when=move || !conflicts.get().is_empty()>
-                    <h3>{move || s().conflicts}</h3>
-                    <table class="obs-table" data-testid="conflicts">
-                        <tbody>{conflict_rows}</tbody>
-                    </table>
-                    <button type="button" data-testid="apply-conflicts" on:click=apply_conflicts>{move || s().apply_import}</button>
-                </Show>
-            </section>
-        </article>
+                <button type="button" data-testid="apply-conflicts" on:click=apply_conflicts>{move || s().apply_import}</button>
+            </Show>
+        </section>
     }
 }

@@ -1,6 +1,8 @@
 //! Workshop mode's logic: values typed in the room (kept apart from imported data, with their date,
 //! undoable), "what if" scenarios on targets (never touching published figures), and the one file a
-//! facilitator sends back, whose import lists conflicts instead of applying them silently.
+//! facilitator sends back, whose import lists conflicts instead of applying them silently; and the
+//! state of the workshop page's forms (`EntryForm`, `WhatIfForm`, `ConflictChoices`) with plain methods,
+//! so the page only wires signals.
 
 use crate::model::{Dataset, Observation, Provenance};
 use crate::period::{Date, Period};
@@ -299,8 +301,229 @@ pub fn merge_plan(mine: &Entries, incoming: &[Entry]) -> (Vec<Entry>, Vec<Confli
     (clean, conflicts)
 }
 
+/// A value as a person types it in the room: spaces (also no-break and narrow no-break) as thousands
+/// separators, a comma or a point as the decimal mark. `None` for anything else, or not finite.
+pub fn typed_value(text: &str) -> Option<f64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect::<String>()
+        .replace(',', ".");
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// What is wrong with the entry form's text (the page says it in its language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryError {
+    /// The period is not a period Vigie reads (`2024`, `2024-Q2`, `2024-03`…).
+    BadPeriod,
+    /// The value is not a number.
+    BadValue,
+}
+
+/// The entry form of the workshop page, as typed: which indicator, which period, which value.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntryForm {
+    pub indicator: String,
+    pub period: String,
+    pub value: String,
+}
+
+/// What the entry form asks for once read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryAction {
+    /// Keep this value for the indicator and period.
+    Set(Entry),
+    /// The value was emptied: forget the entry for this indicator and period.
+    Remove { indicator: String, period: Period },
+}
+
+impl EntryForm {
+    /// Reads the form as of `today`: an entry to keep, one to forget (empty value), or what is wrong.
+    pub fn read(&self, today: Date) -> Result<EntryAction, EntryError> {
+        let period = Period::parse(&self.period).map_err(|_| EntryError::BadPeriod)?;
+        if self.value.trim().is_empty() {
+            return Ok(EntryAction::Remove {
+                indicator: self.indicator.clone(),
+                period,
+            });
+        }
+        let value = typed_value(&self.value).ok_or(EntryError::BadValue)?;
+        Ok(EntryAction::Set(Entry {
+            indicator: self.indicator.clone(),
+            period,
+            value: Some(value),
+            entered_at: today,
+            note: String::new(),
+        }))
+    }
+}
+
+/// The "what if" form: a draft scenario being built, the change typed for one indicator, and the
+/// name the person gives it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WhatIfForm {
+    pub draft: Scenario,
+    pub indicator: String,
+    pub value: String,
+    pub period: String,
+    pub name: String,
+}
+
+impl WhatIfForm {
+    /// The change typed for the chosen indicator (value and date each ignored when unreadable).
+    pub fn change(&self) -> TargetChange {
+        TargetChange {
+            indicator: self.indicator.clone(),
+            value: typed_value(&self.value),
+            period: Period::parse(&self.period).ok(),
+        }
+    }
+
+    /// The draft with the typed change in it: what the page compares with the published targets.
+    pub fn scenario(&self) -> Scenario {
+        let mut s = self.draft.clone();
+        s.set(self.change());
+        s
+    }
+
+    /// The scenario to keep, named as typed or with `default_name` when the name is blank; `None`
+    /// when it changes nothing. Clears the form for the next one.
+    pub fn keep(&mut self, default_name: String) -> Option<Scenario> {
+        let mut s = self.scenario();
+        if s.changes.is_empty() {
+            return None;
+        }
+        s.name = if self.name.trim().is_empty() {
+            default_name
+        } else {
+            self.name.trim().to_owned()
+        };
+        let indicator = std::mem::take(&mut self.indicator);
+        *self = WhatIfForm {
+            indicator,
+            ..WhatIfForm::default()
+        };
+        Some(s)
+    }
+
+    /// Forgets the draft and the typed change, keeping the chosen indicator.
+    pub fn discard(&mut self) {
+        self.draft = Scenario::default();
+        self.value.clear();
+        self.period.clear();
+    }
+}
+
+/// The conflicts of an imported workshop file, each with the person's choice (`true`: take theirs).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConflictChoices(pub Vec<(Conflict, bool)>);
+
+impl ConflictChoices {
+    /// Every conflict, mine kept until the person chooses.
+    pub fn new(conflicts: Vec<Conflict>) -> Self {
+        ConflictChoices(conflicts.into_iter().map(|c| (c, false)).collect())
+    }
+
+    /// Chooses for conflict `i` (ignored when out of range).
+    pub fn choose(&mut self, i: usize, theirs: bool) {
+        if let Some(c) = self.0.get_mut(i) {
+            c.1 = theirs;
+        }
+    }
+
+    /// The entries to apply: theirs where chosen; mine stay as they are.
+    pub fn chosen(&self) -> Vec<Entry> {
+        self.0
+            .iter()
+            .filter(|(_, theirs)| *theirs)
+            .map(|(c, _)| c.theirs.clone())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_entry_form_reads_typed_values_and_says_what_is_wrong() {
+        let today = Date::new(2026, 3, 4).unwrap();
+        let form = |period: &str, value: &str| EntryForm {
+            indicator: "a".into(),
+            period: period.into(),
+            value: value.into(),
+        };
+        match form("2025", "1 234,5").read(today) {
+            Ok(EntryAction::Set(e)) => {
+                assert_eq!(e.value, Some(1234.5));
+                assert_eq!(e.period, Period::parse("2025").unwrap());
+                assert_eq!(e.entered_at, today);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(typed_value("12\u{202f}000.25"), Some(12000.25));
+        assert_eq!(
+            form("2025", "  ").read(today),
+            Ok(EntryAction::Remove {
+                indicator: "a".into(),
+                period: Period::parse("2025").unwrap()
+            })
+        );
+        assert_eq!(
+            form("l'an dernier", "3").read(today),
+            Err(EntryError::BadPeriod)
+        );
+        assert_eq!(form("2025", "trois").read(today), Err(EntryError::BadValue));
+        assert_eq!(form("2025", "inf").read(today), Err(EntryError::BadValue));
+    }
+
+    #[test]
+    fn the_what_if_form_keeps_named_scenarios_and_clears_itself() {
+        let mut f = WhatIfForm {
+            indicator: "a".into(),
+            value: "120".into(),
+            period: "2028".into(),
+            ..WhatIfForm::default()
+        };
+        assert_eq!(f.scenario().changes.len(), 1);
+        let kept = f.keep("Scénario 1".into()).unwrap();
+        assert_eq!(kept.name, "Scénario 1");
+        assert_eq!(kept.changes[0].value, Some(120.0));
+        assert_eq!(kept.changes[0].period, Period::parse("2028").ok());
+        assert_eq!(f.indicator, "a", "the chosen indicator stays");
+        assert!(f.value.is_empty() && f.draft.changes.is_empty());
+        // Nothing typed: nothing kept.
+        assert_eq!(f.keep("x".into()), None);
+        f.value = "5".into();
+        f.name = "  Plan B ".into();
+        assert_eq!(f.keep("x".into()).unwrap().name, "Plan B");
+        f.value = "7".into();
+        f.draft = f.scenario();
+        f.discard();
+        assert!(f.draft.changes.is_empty() && f.value.is_empty());
+    }
+
+    #[test]
+    fn conflict_choices_apply_only_what_was_taken() {
+        let entry = |v: f64| Entry {
+            indicator: "a".into(),
+            period: Period::parse("2024").unwrap(),
+            value: Some(v),
+            entered_at: Date::new(2024, 1, 1).unwrap(),
+            note: String::new(),
+        };
+        let c = |m: f64, t: f64| Conflict {
+            mine: entry(m),
+            theirs: entry(t),
+        };
+        let mut choices = ConflictChoices::new(vec![c(1.0, 2.0), c(3.0, 4.0)]);
+        assert!(choices.chosen().is_empty(), "mine are kept until a choice");
+        choices.choose(1, true);
+        choices.choose(9, true);
+        assert_eq!(choices.chosen(), vec![entry(4.0)]);
+    }
+
     use super::*;
     use crate::ingest::datapackage::read_package;
     use std::collections::HashMap;
