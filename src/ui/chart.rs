@@ -23,10 +23,7 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let chart = StoredValue::new(chart);
-    let view = RwSignal::new(ChartView {
-        hidden: vec![false; chart.with_value(|c| c.series.len())],
-        ..ChartView::default()
-    });
+    let view = RwSignal::new(chart.with_value(ChartView::for_chart));
     let mapping: StoredValue<Option<Mapping>> = StoredValue::new(None);
     let hover = RwSignal::new(None::<DrawnPoint>);
     let focus = RwSignal::new(None::<usize>);
@@ -78,15 +75,14 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
     let on_up = move |_ev: leptos::ev::PointerEvent| {
         if let Some((a, b)) = drag.get_untracked() {
             drag.set(None);
-            if (a - b).abs() > 6.0 {
-                let range = mapping.with_value(|m| {
-                    m.as_ref()
-                        .map(|m| m.x_of(a.min(b) * dpr())..m.x_of(a.max(b) * dpr()))
-                });
-                if let Some(r) = range {
-                    view.update(|v| v.x_range = Some(r));
+            mapping.with_value(|m| {
+                if let Some(m) = m {
+                    let mut v = view.get_untracked();
+                    if v.select(a, b, |px| m.x_of(px * dpr())) {
+                        view.set(v);
+                    }
                 }
-            }
+            });
         }
     };
     let on_leave = move |_ev: leptos::ev::PointerEvent| {
@@ -96,16 +92,11 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
-        let factor = if ev.delta_y() > 0.0 { 1.25 } else { 0.8 };
         let center_px = f64::from(ev.offset_x()) * dpr();
-        let range = mapping.with_value(|m| {
-            m.as_ref().map(|m| {
-                let c = m.x_of(center_px);
-                (c - (c - m.data_x.start) * factor)..(c + (m.data_x.end - c) * factor)
-            })
-        });
-        if let Some(r) = range {
-            view.update(|v| v.x_range = Some(r));
+        let shown =
+            mapping.with_value(|m| m.as_ref().map(|m| (m.data_x.clone(), m.x_of(center_px))));
+        if let Some((range, center)) = shown {
+            view.update(|v| v.zoom_around(range, center, ev.delta_y()));
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -132,20 +123,6 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
             live.set(chart.with_value(|c| announce(c, p.series, p.index, lang.get_untracked())));
         }
     };
-    let preset = move |years: Option<f64>| {
-        let last = chart.with_value(|c| {
-            c.series
-                .iter()
-                .filter_map(|s| s.xs.last().copied())
-                .fold(f64::NEG_INFINITY, f64::max)
-        });
-        view.update(|v| {
-            v.x_range = years
-                .filter(|_| last.is_finite())
-                .map(|y| (last - y + 0.5)..(last + 0.5))
-        });
-    };
-
     let tooltip = move || {
         let l = lang.get();
         let p = hover.get()?;
@@ -185,47 +162,70 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
             view! { <div class="chart-selection" style=format!("left:{:.0}px;width:{:.0}px", a.min(b), (a - b).abs())></div> }
         })
     };
-    let legend = move || {
-        let l = lang.get();
-        let s = l.strings();
-        let style = ChartStyle::default();
-        let hidden = view.get().hidden;
-        let series = chart.with_value(|c| {
-            c.series
-                .iter()
-                .enumerate()
-                .map(|(i, ser)| {
-                    let shown = !hidden.get(i).copied().unwrap_or(false);
-                    let RGBColor(r, g, b) = style.color(i);
-                    view! {
-                        <button
-                            type="button"
-                            class="legend-series"
-                            data-testid="legend-series"
-                            aria-pressed=if shown { "true" } else { "false" }
-                            title=s.show_series
-                            on:click=move |_| view.update(|v| {
-                                if let Some(h) = v.hidden.get_mut(i) {
-                                    *h = !*h;
-                                }
-                            })
-                        >
-                            <span class="swatch" style=format!("background:rgb({r},{g},{b})")></span>
-                            {ser.name.clone()}
-                        </button>
-                    }
-                })
-                .collect_view()
-        });
-        view! {
-            {series}
-            <span class="legend legend-trajectory">{s.legend_trajectory}</span>
-            <span class="legend legend-forecast">{s.legend_forecast}</span>
-            <span class="legend legend-target">{s.target}</span>
-            <span class="legend legend-baseline">{s.baseline}</span>
-        }
-    };
     let text_summary = move || chart.with_value(|c| summary(c, &view.get(), lang.get()));
+    let s = move || lang.get().strings();
+    let area_label = label.clone();
+    view! {
+        <div class="chart-panel">
+            <ChartToolbar chart=chart view=view canvas=canvas file_stem=file_stem />
+            <div
+                class="chart-area"
+                tabindex="0"
+                data-testid="chart-area"
+                aria-label=area_label
+                aria-describedby="chart-summary"
+                on:keydown=on_key
+            >
+                <canvas
+                    node_ref=canvas
+                    class="chart"
+                    data-testid="indicator-chart"
+                    role="img"
+                    aria-label=label
+                    style=format!("width:100%;height:{CSS_HEIGHT}px")
+                    on:pointermove=on_move
+                    on:pointerdown=on_down
+                    on:pointerup=on_up
+                    on:pointerleave=on_leave
+                    on:wheel=on_wheel
+                    on:dblclick=move |_| view.update(ChartView::reset)
+                ></canvas>
+                {tooltip}
+                {selection}
+            </div>
+            <ChartLegend chart=chart view=view />
+            {move || {
+                let more = chart.with_value(|c| c.more_series);
+                (more > 0).then(|| view! {
+                    <p class="chart-hint" data-testid="series-left-out">
+                        {crate::format::number(more as f64, 0, lang.get())}" "{s().series_left_out}
+                    </p>
+                })
+            }}
+            <p class="chart-hint">{move || s().chart_reset_hint}</p>
+            <p class="chart-summary" id="chart-summary" data-testid="chart-summary">
+                <strong>{move || s().summary}" : "</strong>
+                {text_summary}
+            </p>
+            <p class="visually-hidden" aria-live="polite" data-testid="chart-live">{move || live.get()}</p>
+            <p class="visually-hidden" data-testid="chart-range">{move || range_text.get()}</p>
+        </div>
+    }
+}
+
+/// Presets (all, 10 and 5 years), line or bars, and the PNG / SVG / CSV downloads.
+#[component]
+fn ChartToolbar(
+    chart: StoredValue<IndicatorChart>,
+    view: RwSignal<ChartView>,
+    canvas: NodeRef<leptos::html::Canvas>,
+    file_stem: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let s = move || lang.get().strings();
+    let preset = move |years: Option<f64>| {
+        chart.with_value(|c| view.update(|v| v.preset(c, years)));
+    };
     let download = move |kind: &'static str| {
         let stem = file_stem.clone();
         move |_| {
@@ -251,8 +251,6 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
             super::save_file(&href, &format!("{stem}.{ext}"));
         }
     };
-    let s = move || lang.get().strings();
-    let area_label = label.clone();
     let kind_button = move |k: ChartKind, label: fn(Lang) -> &'static str| {
         view! {
             <button
@@ -265,62 +263,61 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
         }
     };
     view! {
-        <div class="chart-panel">
-            <div class="chart-toolbar" role="toolbar" aria-label=move || s().zoom>
-                <button type="button" data-testid="zoom-all" on:click=move |_| preset(None)>{move || s().chart_all}</button>
-                <button type="button" data-testid="zoom-10y" on:click=move |_| preset(Some(10.0))>{move || s().chart_10y}</button>
-                <button type="button" data-testid="zoom-5y" on:click=move |_| preset(Some(5.0))>{move || s().chart_5y}</button>
-                <span class="sep"></span>
-                {kind_button(ChartKind::Line, |l| l.strings().chart_lines)}
-                {kind_button(ChartKind::Bars, |l| l.strings().chart_bars)}
-                <span class="sep"></span>
-                <span class="downloads-label">{move || s().downloads}</span>
-                <button type="button" data-testid="download-png" on:click=download("png")>"PNG"</button>
-                <button type="button" data-testid="download-svg" on:click=download("svg")>"SVG"</button>
-                <button type="button" data-testid="download-csv" on:click=download("csv")>"CSV"</button>
-            </div>
-            <div
-                class="chart-area"
-                tabindex="0"
-                data-testid="chart-area"
-                aria-label=area_label
-                aria-describedby="chart-summary"
-                on:keydown=on_key
-            >
-                <canvas
-                    node_ref=canvas
-                    class="chart"
-                    data-testid="indicator-chart"
-                    role="img"
-                    aria-label=label
-                    style=format!("width:100%;height:{CSS_HEIGHT}px")
-                    on:pointermove=on_move
-                    on:pointerdown=on_down
-                    on:pointerup=on_up
-                    on:pointerleave=on_leave
-                    on:wheel=on_wheel
-                    on:dblclick=move |_| view.update(|v| v.x_range = None)
-                ></canvas>
-                {tooltip}
-                {selection}
-            </div>
-            <p class="chart-legend" data-testid="chart-legend">{legend}</p>
-            {move || {
-                let more = chart.with_value(|c| c.more_series);
-                (more > 0).then(|| view! {
-                    <p class="chart-hint" data-testid="series-left-out">
-                        {crate::format::number(more as f64, 0, lang.get())}" "{s().series_left_out}
-                    </p>
-                })
-            }}
-            <p class="chart-hint">{move || s().chart_reset_hint}</p>
-            <p class="chart-summary" id="chart-summary" data-testid="chart-summary">
-                <strong>{move || s().summary}" : "</strong>
-                {text_summary}
-            </p>
-            <p class="visually-hidden" aria-live="polite" data-testid="chart-live">{move || live.get()}</p>
-            <p class="visually-hidden" data-testid="chart-range">{move || range_text.get()}</p>
+        <div class="chart-toolbar" role="toolbar" aria-label=move || s().zoom>
+            <button type="button" data-testid="zoom-all" on:click=move |_| preset(None)>{move || s().chart_all}</button>
+            <button type="button" data-testid="zoom-10y" on:click=move |_| preset(Some(10.0))>{move || s().chart_10y}</button>
+            <button type="button" data-testid="zoom-5y" on:click=move |_| preset(Some(5.0))>{move || s().chart_5y}</button>
+            <span class="sep"></span>
+            {kind_button(ChartKind::Line, |l| l.strings().chart_lines)}
+            {kind_button(ChartKind::Bars, |l| l.strings().chart_bars)}
+            <span class="sep"></span>
+            <span class="downloads-label">{move || s().downloads}</span>
+            <button type="button" data-testid="download-png" on:click=download("png")>"PNG"</button>
+            <button type="button" data-testid="download-svg" on:click=download("svg")>"SVG"</button>
+            <button type="button" data-testid="download-csv" on:click=download("csv")>"CSV"</button>
         </div>
+    }
+}
+
+/// The legend: a toggle per series (keyed by position) and the marks' meanings.
+#[component]
+fn ChartLegend(chart: StoredValue<IndicatorChart>, view: RwSignal<ChartView>) -> impl IntoView {
+    let lang = use_lang();
+    let s = move || lang.get().strings();
+    let names = chart.with_value(|c| {
+        c.series
+            .iter()
+            .map(|s| s.name.clone())
+            .enumerate()
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <p class="chart-legend" data-testid="chart-legend">
+            <For
+                each=move || names.clone()
+                key=|(i, _)| *i
+                children=move |(i, name): (usize, String)| {
+                    let RGBColor(r, g, b) = ChartStyle::default().color(i);
+                    view! {
+                        <button
+                            type="button"
+                            class="legend-series"
+                            data-testid="legend-series"
+                            aria-pressed=move || if view.with(|v| v.shows(i)) { "true" } else { "false" }
+                            title=move || s().show_series
+                            on:click=move |_| view.update(|v| v.toggle(i))
+                        >
+                            <span class="swatch" style=format!("background:rgb({r},{g},{b})")></span>
+                            {name}
+                        </button>
+                    }
+                }
+            />
+            <span class="legend legend-trajectory">{move || s().legend_trajectory}</span>
+            <span class="legend legend-forecast">{move || s().legend_forecast}</span>
+            <span class="legend legend-target">{move || s().target}</span>
+            <span class="legend legend-baseline">{move || s().baseline}</span>
+        </p>
     }
 }
 

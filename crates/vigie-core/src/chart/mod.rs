@@ -10,5 +10,6 @@ mod draw;
 pub mod hit;
 pub mod lttb;
 pub mod text;
+pub mod view;
 
 pub use draw::*;
