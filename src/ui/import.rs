@@ -659,9 +659,34 @@ pub fn ImportPage() -> impl IntoView {
                     })}
                 })
             }}
-            {move || {
-                let t = lang.get().import_strings();
-                match phase.get() {
+            <PhaseNotice phase=phase job=job on_cancel=Callback::new(move |()| cancel(())) on_retry=Callback::new(move |()| run()) />
+            {move || report.get().map(|r| view! {
+                <Report report=r.clone() phase=phase job=job />
+                <Detected report=r.clone() opts=opts dirty=dirty run=run />
+                {move || settled.with(|s| s.as_ref().is_some_and(|s| Arc::ptr_eq(s, &r))).then(|| view! {
+                    <Preview report=r.clone() />
+                    <Roles report=r.clone() opts=opts dirty=dirty />
+                    <MetaFields report=r.clone() meta=meta />
+                    <Actions report=r.clone() opts=opts meta=meta name=name stored=stored_ids phase=phase run=run save=save />
+                })}
+            })}
+        </section>
+    }
+}
+
+/// Where the read is: progress with a cancel button, cancelled, failed (with what was wrong), or the
+/// engine stopped (with a button that reads again in a fresh worker).
+#[component]
+fn PhaseNotice(
+    phase: RwSignal<Phase>,
+    job: RwSignal<u32>,
+    on_cancel: Callback<()>,
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let t = lang.get().import_strings();
+        match phase.get() {
                     Phase::Reading { read, total } => {
                         let pct = if total > 0.0 { (100.0 * read / total).clamp(0.0, 100.0) } else { 0.0 };
                         view! {
@@ -669,7 +694,7 @@ pub fn ImportPage() -> impl IntoView {
                                 <p>{t.reading}" "{format!("{pct:.0} %")}</p>
                                 <progress max="100" value=pct></progress>
                                 " "
-                                <button data-testid="import-cancel" on:click=cancel>{t.cancel}</button>
+                                <button data-testid="import-cancel" on:click=move |_| on_cancel.run(())>{t.cancel}</button>
                             </div>
                         }
                         .into_any()
@@ -683,24 +708,12 @@ pub fn ImportPage() -> impl IntoView {
                         <div class="notice error" role="alert" data-testid="import-engine-failed" data-job=job.get()>
                             <p>{t.engine_failed}</p>
                             <Show when={let empty = msg.is_empty(); move || !empty}><pre>{msg.clone()}</pre></Show>
-                            <button class="primary" data-testid="import-retry" on:click=move |_| run()>{t.retry}</button>
+                            <button class="primary" data-testid="import-retry" on:click=move |_| on_retry.run(())>{t.retry}</button>
                         </div>
                     }
                     .into_any(),
                     _ => ().into_any(),
                 }
-            }}
-            {move || report.get().map(|r| view! {
-                <Report report=r.clone() phase=phase job=job />
-                <Detected report=r.clone() opts=opts dirty=dirty run=run />
-                {move || settled.with(|s| s.as_ref().is_some_and(|s| Arc::ptr_eq(s, &r))).then(|| view! {
-                    <Preview report=r.clone() />
-                    <Roles report=r.clone() opts=opts dirty=dirty />
-                    <MetaFields report=r.clone() meta=meta />
-                    <Actions report=r.clone() opts=opts meta=meta name=name stored=stored_ids phase=phase run=run save=save />
-                })}
-            })}
-        </section>
     }
 }
 
