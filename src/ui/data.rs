@@ -244,7 +244,7 @@ fn download(name: &str, text: &str) -> Result<(), JsValue> {
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let doc = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or(JsValue::NULL)?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(name);
@@ -302,8 +302,9 @@ pub fn DataPage() -> impl IntoView {
             match s.snapshot().await {
                 Ok(snap) => {
                     let text = export(&snap, today());
-                    if let Err(e) = download("datapackage.json", &text) {
-                        st.tell(Notice::Failed(format!("{e:?}")));
+                    if download("datapackage.json", &text).is_err() {
+                        let d = lang.get_untracked().data_strings();
+                        st.tell(Notice::Failed(d.download_failed.to_owned()));
                     }
                 }
                 Err(e) => st.tell(Notice::Failed(e.describe(lang.get_untracked()))),

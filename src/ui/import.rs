@@ -266,29 +266,25 @@ fn role_name(t: &ImportStrings, r: Role) -> &'static str {
     }
 }
 
-fn shape_name(s: Option<Shape>, lang: crate::i18n::Lang) -> &'static str {
-    let fr = lang == crate::i18n::Lang::Fr;
-    match (s, fr) {
-        (Some(Shape::Native), true) => "Data Package Vigie",
-        (Some(Shape::Native), false) => "Vigie Data Package",
-        (Some(Shape::OpenSdg), _) => "Open SDG",
-        (Some(Shape::Tidy), true) => "long (une ligne par valeur)",
-        (Some(Shape::Tidy), false) => "tidy (one row per value)",
-        (Some(Shape::Wide), true) => "large (périodes en colonnes)",
-        (Some(Shape::Wide), false) => "wide (periods as columns)",
-        (Some(Shape::Columns), true) => "un indicateur par colonne (OWID)",
-        (Some(Shape::Columns), false) => "one indicator per column (OWID)",
-        (None, _) => "–",
+fn shape_name(s: Option<Shape>, t: &ImportStrings) -> &'static str {
+    match s {
+        Some(Shape::Native) => t.shape_native,
+        Some(Shape::OpenSdg) => "Open SDG",
+        Some(Shape::Tidy) => t.shape_tidy,
+        Some(Shape::Wide) => t.shape_wide,
+        Some(Shape::Columns) => t.shape_columns,
+        None => "–",
     }
 }
 
-fn format_name(f: Format) -> &'static str {
+/// The format's name: technical names the same in both languages, `metadata` translated.
+fn format_name(f: Format, t: &ImportStrings) -> &'static str {
     match f {
         Format::Delimited => "CSV / TSV",
         Format::Json => "JSON",
         Format::Xlsx => "XLSX",
         Format::DataPackage => "Data Package",
-        Format::Metadata => "metadata",
+        Format::Metadata => t.format_metadata,
         Format::Unsupported => "–",
     }
 }
@@ -298,8 +294,8 @@ fn char_name(t: &ImportStrings, c: Option<char>) -> String {
         None => t.none.to_owned(),
         Some('\t') => t.tab.to_owned(),
         Some(' ') => t.space.to_owned(),
-        Some('\u{a0}') => format!("{} (insécable)", t.space),
-        Some('\u{202f}') => format!("{} (fine)", t.space),
+        Some('\u{a0}') => format!("{} ({})", t.space, t.no_break),
+        Some('\u{202f}') => format!("{} ({})", t.space, t.narrow_no_break),
         Some(c) => format!("« {c} »"),
     }
 }
@@ -753,12 +749,12 @@ fn Detected(
         ];
         let header = d.header_line;
         view! {
-            <section class="import-detected" data-testid="detected" data-format=format_name(d.format) data-shape=format!("{:?}", d.shape)>
+            <section class="import-detected" data-testid="detected" data-format=format!("{:?}", d.format) data-shape=format!("{:?}", d.shape)>
                 <h2>{t.detected}</h2>
                 <p class="note">{t.detected_help}</p>
                 <dl class="detected-facts">
-                    <dt>{t.format}</dt><dd data-testid="detected-format">{format_name(d.format)}{d.gzip.then(|| format!(", {}", t.gzip))}</dd>
-                    <dt>{t.shape}</dt><dd data-testid="detected-shape">{shape_name(d.shape, l)}</dd>
+                    <dt>{t.format}</dt><dd data-testid="detected-format">{format_name(d.format, t)}{d.gzip.then(|| format!(", {}", t.gzip))}</dd>
+                    <dt>{t.shape}</dt><dd data-testid="detected-shape">{shape_name(d.shape, t)}</dd>
                     <dt>{t.encoding}</dt><dd data-testid="detected-encoding">{d.encoding.label()}</dd>
                     {delimited.then(|| view! {
                         <dt>{t.delimiter}</dt><dd data-testid="detected-delimiter">{char_name(t, d.delimiter)}</dd>
