@@ -48,3 +48,11 @@ pub async fn probe() -> bool {
         Err(_) => false,
     }
 }
+
+/// Today in the person's time zone. Built from the clock's milliseconds with a total conversion, so
+/// there is no fallback date to invent.
+pub fn today() -> vigie_core::period::Date {
+    let now = js_sys::Date::new_0();
+    let local_ms = now.get_time() - now.get_timezone_offset() * 60_000.0;
+    vigie_core::period::Date::from_days((local_ms / 86_400_000.0).floor() as i64)
+}

@@ -5,12 +5,12 @@
 use super::use_lang;
 use crate::i18n::{DataStrings, Lang};
 use crate::model::Dataset;
-use crate::period::Date;
 use crate::store::export::{export, import};
 use crate::store::{
     estimate, human_bytes, on_change, persist, persisted, DatasetInfo, DatasetKind, Estimate,
     NewDataset, Store, StoreError,
 };
+use crate::web::today;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -198,20 +198,6 @@ fn date_text(ms: f64, lang: Lang) -> String {
         let _ = js_sys::Reflect::set(&opts, &k.into(), &v.into());
     }
     date.to_locale_string(lang.tag(), &opts).into()
-}
-
-fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        now.get_month() as u8 + 1,
-        now.get_date() as u8,
-    )
-    .unwrap_or(Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    })
 }
 
 /// Waits for the next animation frame, so that a busy state is painted before long work starts.

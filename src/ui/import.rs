@@ -11,7 +11,7 @@ use crate::ingest::decode::Encoding;
 use crate::ingest::import::{apply_meta, Format, ImportOptions, IndicatorMeta};
 use crate::ingest::periods::DateOrder;
 use crate::ingest::table::{Role, Shape};
-use crate::ingest::transfer::{main_file, missing_companions, Received};
+use crate::ingest::transfer::{is_metadata_file, main_file, missing_companions, Received};
 use crate::ingest::Problem;
 use crate::model::{Direction, Milestone, Provenance, Text};
 use crate::period::Period;
@@ -344,14 +344,7 @@ fn milestone(period: &str, value: &str) -> Result<Option<Milestone>, ()> {
         return Ok(None);
     }
     let period = Period::parse(period).map_err(|_| ())?;
-    let value: f64 = value
-        .replace(',', ".")
-        .replace([' ', '\u{a0}'], "")
-        .parse()
-        .map_err(|_| ())?;
-    if !value.is_finite() {
-        return Err(());
-    }
+    let value = crate::format::typed_number(value).ok_or(())?;
     Ok(Some(Milestone {
         value,
         period,
@@ -503,9 +496,7 @@ pub fn ImportPage() -> impl IntoView {
         }
         let wanted = missing();
         let waiting = new.iter().all(|p| {
-            let n = p.name.to_lowercase();
-            let metadata = n.ends_with(".md") || n.ends_with(".yml") || n.ends_with(".yaml");
-            metadata
+            is_metadata_file(&p.name)
                 || wanted
                     .iter()
                     .any(|m| *m == p.name || m.ends_with(&format!("/{}", p.name)))

@@ -24,19 +24,7 @@ pub fn use_settings() -> Settings {
 }
 
 /// Today in the browser's time zone.
-pub fn today() -> Date {
-    let d = js_sys::Date::new_0();
-    Date::new(
-        d.get_full_year() as i32,
-        d.get_month() as u8 + 1,
-        d.get_date() as u8,
-    )
-    .unwrap_or(Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    })
-}
+pub use crate::web::today;
 
 /// The kind's name for URLs and `data-` attributes.
 pub fn kind_key(kind: Kind) -> &'static str {

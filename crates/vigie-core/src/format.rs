@@ -40,8 +40,34 @@ pub fn percent(value: f64, lang: Lang) -> String {
     }
 }
 
+/// A number as a person types it in a form, in French or English: spaces (also no-break and narrow
+/// no-break) as thousands separators, a comma or a point as the decimal mark. `None` for anything
+/// else, or for a value that is not finite. (Files are read by `ingest::number`, which detects and
+/// checks a file's conventions; this is for one value typed by hand.)
+pub fn typed_number(text: &str) -> Option<f64> {
+    let t: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect::<String>()
+        .replace(',', ".");
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn typed_numbers_read_french_and_english_writing() {
+        assert_eq!(typed_number(" 1 234,5 "), Some(1234.5));
+        assert_eq!(typed_number("12\u{202f}000.25"), Some(12000.25));
+        assert_eq!(typed_number("1\u{a0}000"), Some(1000.0));
+        assert_eq!(typed_number("-3"), Some(-3.0));
+        assert_eq!(typed_number("trois"), None);
+        assert_eq!(typed_number("inf"), None);
+        assert_eq!(typed_number(""), None);
+    }
+
     use super::*;
 
     #[test]

@@ -301,18 +301,6 @@ pub fn merge_plan(mine: &Entries, incoming: &[Entry]) -> (Vec<Entry>, Vec<Confli
     (clean, conflicts)
 }
 
-/// A value as a person types it in the room: spaces (also no-break and narrow no-break) as thousands
-/// separators, a comma or a point as the decimal mark. `None` for anything else, or not finite.
-pub fn typed_value(text: &str) -> Option<f64> {
-    let t: String = text
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
-        .collect::<String>()
-        .replace(',', ".");
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 /// What is wrong with the entry form's text (the page says it in its language).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryError {
@@ -349,7 +337,7 @@ impl EntryForm {
                 period,
             });
         }
-        let value = typed_value(&self.value).ok_or(EntryError::BadValue)?;
+        let value = crate::format::typed_number(&self.value).ok_or(EntryError::BadValue)?;
         Ok(EntryAction::Set(Entry {
             indicator: self.indicator.clone(),
             period,
@@ -376,7 +364,7 @@ impl WhatIfForm {
     pub fn change(&self) -> TargetChange {
         TargetChange {
             indicator: self.indicator.clone(),
-            value: typed_value(&self.value),
+            value: crate::format::typed_number(&self.value),
             period: Period::parse(&self.period).ok(),
         }
     }
@@ -462,7 +450,6 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(typed_value("12\u{202f}000.25"), Some(12000.25));
         assert_eq!(
             form("2025", "  ").read(today),
             Ok(EntryAction::Remove {

@@ -64,6 +64,13 @@ pub fn run_import(
     ))
 }
 
+/// Whether a file, by its name, is an indicator's metadata (`.md`, `.yml`, `.yaml`, any case): a
+/// companion of the data file it describes, never the file to import.
+pub fn is_metadata_file(name: &str) -> bool {
+    let n = name.to_lowercase();
+    n.ends_with(".md") || n.ends_with(".yml") || n.ends_with(".yaml")
+}
+
 /// Which of the files the person gave is the one to import: a `datapackage.json`, else the first
 /// that is not indicator metadata (`.md`, `.yml`, `.yaml`); the others are its companions.
 pub fn main_file(names: &[&str]) -> Option<usize> {
@@ -71,12 +78,7 @@ pub fn main_file(names: &[&str]) -> Option<usize> {
     names
         .iter()
         .position(|n| base(n) == "datapackage.json")
-        .or_else(|| {
-            names.iter().position(|n| {
-                let b = base(n);
-                !(b.ends_with(".md") || b.ends_with(".yml") || b.ends_with(".yaml"))
-            })
-        })
+        .or_else(|| names.iter().position(|n| !is_metadata_file(n)))
 }
 
 /// The companion files `main` needs (a Data Package's resources) that are not among `given`,
@@ -560,6 +562,8 @@ mod tests {
         assert_eq!(main_file(&["obs.csv", "datapackage.json"]), Some(1));
         assert_eq!(main_file(&["3-1-1.md", "indicator_3-1-1.csv"]), Some(1));
         assert_eq!(main_file(&["a.yml"]), None);
+        assert!(is_metadata_file("meta/1-1-1.YML") && is_metadata_file("x.md"));
+        assert!(!is_metadata_file("indicator_1-1-1.csv") && !is_metadata_file("md"));
         assert_eq!(main_file(&[]), None);
     }
 
