@@ -177,28 +177,54 @@ mod native {
         })
     }
 
-    /// The files a file needs, read from disk next to it.
+    /// The files a file needs, read from disk next to it: a package's resources from its folder,
+    /// an Open SDG indicator's metadata from `../meta` beside its data.
     fn companions(path: &Path, bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let mut wanted: Vec<(String, PathBuf)> =
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+        // Each wanted file with the folder it must stay inside.
+        let mut wanted: Vec<(String, PathBuf, PathBuf)> =
             ingest::companions_needed(&path.to_string_lossy(), bytes)
                 .into_iter()
-                .map(|p| (p.clone(), dir.join(&p)))
+                .map(|p| (p.clone(), dir.join(&p), dir.clone()))
                 .collect();
         let stem = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         if let Some(id) = stem.strip_prefix("indicator_") {
+            let meta = dir.join("..").join("meta");
             for ext in ["md", "yml"] {
                 let name = format!("{id}.{ext}");
-                wanted.push((name.clone(), dir.join("..").join("meta").join(&name)));
+                wanted.push((name.clone(), meta.join(&name), meta.clone()));
             }
         }
-        wanted
-            .into_iter()
-            .filter_map(|(n, p)| std::fs::read(p).ok().map(|b| (n, b)))
-            .collect()
+        let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+        for (n, p, base) in wanted {
+            // The core already refused every path whose text leaves the folder; a symbolic link
+            // inside the folder may still point out of it, so the resolved path must stay under
+            // the resolved folder, or the file is not read.
+            let (Ok(base), Ok(real)) = (base.canonicalize(), p.canonicalize()) else {
+                continue;
+            };
+            if !real.starts_with(&base) {
+                eprintln!(
+                    "{}: not read: it leads to {}, outside the package's folder {}",
+                    p.display(),
+                    real.display(),
+                    base.display()
+                );
+                continue;
+            }
+            if let Ok(b) = std::fs::read(&real) {
+                out.push((n, b));
+            }
+        }
+        out
     }
 
     /// The JSON for one file; KPI results will be added under `"kpi"` by `kpi_results`.

@@ -222,3 +222,79 @@ fn options_from_the_import_page_apply_to_every_file() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A folder of its own under the system's temporary folder, emptied first.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("vigie-check-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    dir
+}
+
+fn package(dir: &std::path::Path, path: &str) -> String {
+    let text = format!(
+        "{{\"name\": \"p\", \"resources\": [\n  {{\"name\": \"data\", \"path\": {}}}\n]}}\n",
+        serde_json::to_string(path).unwrap()
+    );
+    let f = dir.join("datapackage.json");
+    std::fs::write(&f, text).unwrap();
+    f.to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_package_never_makes_the_checker_open_a_file_outside_its_folder() {
+    let secret_dir = scratch("secret");
+    let secret = secret_dir.join("passwd");
+    std::fs::write(&secret, "name,period,value\nroot-secret,2020,1\n").unwrap();
+    let dir = scratch("pkg");
+
+    // By its text: a path that climbs out, an absolute path, a URL, each refused and located.
+    let climb = "../".repeat(12) + secret.to_string_lossy().trim_start_matches('/');
+    for (path, reason) in [
+        (climb.as_str(), "`..` is refused"),
+        (
+            &*secret.to_string_lossy(),
+            "a path from the disk's root is refused",
+        ),
+        ("file:///etc/passwd", "URLs are refused"),
+    ] {
+        let f = package(&dir, path);
+        let (code, out) = check(&[&f]);
+        assert_eq!(code, 1, "{out}");
+        assert!(
+            out.contains("datapackage.json:2:")
+                && out.contains("resources[0].path (`data`)")
+                && out.contains(reason),
+            "{path}: {out}"
+        );
+        assert!(!out.contains("root-secret"), "{out}");
+    }
+
+    // By a link: a file, then a folder, inside the package that lead out of it.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, dir.join("data.csv")).unwrap();
+        std::os::unix::fs::symlink(&secret_dir, dir.join("sub")).unwrap();
+        for path in ["data.csv", "sub/passwd"] {
+            let f = package(&dir, path);
+            let out = Command::new(env!("CARGO_BIN_EXE_vigie-check"))
+                .arg(&f)
+                .output()
+                .unwrap();
+            let (stdout, stderr) = (
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr),
+            );
+            assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+            assert!(stderr.contains("outside the package's folder"), "{stderr}");
+            assert!(!stdout.contains("root-secret"), "{stdout}");
+        }
+        // The same file copied inside the folder is read: the refusal was the link's, not the file's.
+        std::fs::remove_file(dir.join("data.csv")).unwrap();
+        std::fs::copy(&secret, dir.join("data.csv")).unwrap();
+        let (code, out) = check(&[&package(&dir, "data.csv")]);
+        assert_eq!(code, 0, "{out}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&secret_dir);
+}

@@ -1,6 +1,7 @@
 //! Every user-facing string, in French (the default) and English. Components never hold literals.
 
 use crate::export::{ExportError, RowFault, PACKAGE_NAME};
+use crate::ingest::paths::PathRefusal;
 use crate::ingest::{MilestoneName, Problem, ProblemKind};
 use crate::model::{Direction, Kind, Provenance};
 
@@ -1062,6 +1063,34 @@ impl std::fmt::Display for Problem {
     }
 }
 
+fn path_refusal_en(r: PathRefusal) -> &'static str {
+    use PathRefusal::*;
+    match r {
+        Missing => "a text is required: none was given",
+        Empty => "an empty path is refused",
+        Absolute => "a path from the disk's root is refused",
+        DriveLetter => "a drive letter is refused",
+        ParentSegment => "`..` is refused",
+        Url => "URLs are refused: Vigie never fetches a resource by itself",
+        Backslash => "use `/` between folders; `\\` is refused",
+        ControlCharacter => "control characters are refused",
+    }
+}
+
+fn path_refusal_fr(r: PathRefusal) -> &'static str {
+    use PathRefusal::*;
+    match r {
+        Missing => "un texte est requis : il manque",
+        Empty => "un chemin vide est refusé",
+        Absolute => "un chemin depuis la racine du disque est refusé",
+        DriveLetter => "une lettre de lecteur est refusée",
+        ParentSegment => "« .. » est refusé",
+        Url => "les URL sont refusées : Vigie ne télécharge jamais une ressource de lui-même",
+        Backslash => "séparez les dossiers par « / » ; « \\ » est refusé",
+        ControlCharacter => "les caractères de contrôle sont refusés",
+    }
+}
+
 fn expected_en(kind: &ProblemKind) -> String {
     use ProblemKind::*;
     let roles = |chosen: bool| {
@@ -1144,9 +1173,14 @@ fn expected_en(kind: &ProblemKind) -> String {
         NotADescriptor => "a JSON object (a Data Package descriptor)".into(),
         NoResources => "a `resources` array".into(),
         MissingResource { name } => format!("a resource named `{name}`"),
-        BadResourcePath { resource } => {
-            format!("resource `{resource}` to have a relative `path` to a CSV file")
-        }
+        BadResourcePath {
+            index,
+            resource,
+            refusal,
+        } => format!(
+            "resources[{index}].path (`{resource}`) to be a relative path inside the package's folder ({})",
+            path_refusal_en(*refusal)
+        ),
         NoTableSchema { resource } => {
             format!("resource `{resource}` to have a Table Schema with `fields`")
         }
@@ -1261,8 +1295,13 @@ fn expected_fr(kind: &ProblemKind) -> String {
         NotADescriptor => "un objet JSON (un descripteur Data Package)".into(),
         NoResources => "un tableau « resources »".into(),
         MissingResource { name } => format!("une ressource nommée « {name} »"),
-        BadResourcePath { resource } => format!(
-            "un chemin relatif (« path ») vers un fichier CSV pour la ressource « {resource} »"
+        BadResourcePath {
+            index,
+            resource,
+            refusal,
+        } => format!(
+            "pour resources[{index}].path (« {resource} ») un chemin relatif à l’intérieur du dossier du paquet ({})",
+            path_refusal_fr(*refusal)
         ),
         NoTableSchema { resource } => format!(
             "un Table Schema avec ses « fields » pour la ressource « {resource} »"

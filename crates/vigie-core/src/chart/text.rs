@@ -97,8 +97,15 @@ pub fn announce(chart: &IndicatorChart, series: usize, index: usize, lang: Lang)
     text
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+/// One CSV cell, quoted when it must be; a text a spreadsheet would run as a formula (starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return, and not a plain number) is neutralised the OWASP
+/// way: a leading `'` makes it text, and the cell is quoted.
+pub fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && s.trim().parse::<f64>().map_or(true, |v| !v.is_finite());
+    if formula {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_owned()
@@ -190,6 +197,51 @@ mod tests {
             "CO₂, 2024 : 2,650 kt. a, \"b\""
         );
         assert_eq!(announce(&chart(), 3, 1, Lang::En), "");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn formula_cells_are_neutralised_and_read_back_as_the_text_shown() {
+        let hostile = [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+        ];
+        let mut c = chart();
+        c.series[0].name = hostile[0].into();
+        c.unit = hostile[3].into();
+        c.series[0].info[0].note = hostile[1].into();
+        c.series[0].info[1].note = hostile[2].into();
+        let text = csv(&c, &ChartView::default());
+        let mut r = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let rows: Vec<Vec<String>> = r
+            .records()
+            .map(|x| x.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        assert_eq!(rows.len(), 2);
+        for row in &rows {
+            for cell in row {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "a cell a spreadsheet would run: {cell:?} in {text}"
+                );
+            }
+            assert_eq!(row[0], format!("'{}", hostile[0]));
+            assert_eq!(row[3], format!("'{}", hostile[3]));
+        }
+        assert_eq!(
+            (rows[0][6].as_str(), rows[1][6].as_str()),
+            ("'+1+1", "'-2+3")
+        );
+        for h in &hostile[4..] {
+            assert_eq!(csv_field(h), format!("\"'{h}\""));
+        }
+        // Numbers, negative ones included, stay numbers.
+        assert_eq!(csv_field("-3.5"), "-3.5");
+        assert_eq!(csv_field("+2"), "+2");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::import::{Counts, Detected, Format, ImportReport};
 use super::json::records_to_rows;
 use super::number::DEFAULT_MISSING;
 use super::options::ImportOptions;
+use super::paths::{self, PathRefusal};
 use super::shape::Shape;
 use super::tabular::{import_delimited, import_rows};
 use super::{MilestoneName, Problem, ProblemKind};
@@ -78,21 +79,32 @@ impl Descriptor {
                         },
                     )
                 })?;
-            let path = res
-                .get("path")
-                .and_then(Value::as_str)
-                .filter(|p| is_safe_relative_path(p))
-                .ok_or_else(|| {
-                    Problem::at(
+            let index = list.iter().position(|r| std::ptr::eq(r, res)).unwrap_or(0);
+            let path = match res.get("path") {
+                Some(Value::String(p)) => paths::check(p).map_err(|refusal| (p.as_str(), refusal)),
+                _ => Err(("", PathRefusal::Missing)),
+            };
+            let path = match path {
+                Ok(p) => p,
+                Err((found, refusal)) => {
+                    let located = paths::refusals(file, text, &root, true);
+                    let (line, column) = located
+                        .iter()
+                        .find(|p| matches!(p.kind, ProblemKind::BadResourcePath { index: i, .. } if i == index))
+                        .map_or((1, 1), |p| (p.line, p.column));
+                    return Err(Problem::at(
                         file,
-                        0,
-                        0,
-                        "",
+                        line,
+                        column,
+                        found,
                         ProblemKind::BadResourcePath {
+                            index,
                             resource: name.to_owned(),
+                            refusal,
                         },
-                    )
-                })?;
+                    ));
+                }
+            };
             let fields = res
                 .pointer("/schema/fields")
                 .and_then(Value::as_array)
@@ -350,10 +362,6 @@ fn or(a: String, b: String) -> String {
     } else {
         a
     }
-}
-
-fn is_safe_relative_path(p: &str) -> bool {
-    !p.is_empty() && !p.starts_with('/') && !p.contains("..") && !p.contains("://")
 }
 
 /// A CSV resource whose header was checked against its schema.
@@ -623,12 +631,14 @@ impl Checker<'_> {
     }
 }
 
+/// The first path of a resource, when it is one Vigie may open (`paths::check`).
 pub(super) fn resource_path(r: &Value) -> Option<&str> {
-    match r.get("path")? {
-        Value::String(s) => Some(s),
-        Value::Array(a) => a.first()?.as_str(),
-        _ => None,
-    }
+    let p = match r.get("path")? {
+        Value::String(s) => s.as_str(),
+        Value::Array(a) => a.first()?.as_str()?,
+        _ => return None,
+    };
+    paths::check(p).ok()
 }
 
 /// Distinct series: each disaggregation, plus each indicator's headline when it has one.
@@ -659,6 +669,23 @@ pub(super) fn import_package(
     opts: &ImportOptions,
 ) -> ImportReport {
     let mut det = Detected::new(enc, Format::DataPackage);
+    // Every resource path is checked before any file is looked up: one that leaves the package's
+    // folder refuses the whole package, so nothing of it is read nor stored.
+    let refused = paths::refusals(file, body, root, false);
+    if !refused.is_empty() {
+        return ImportReport {
+            file: file.to_owned(),
+            detected: det,
+            columns: Vec::new(),
+            preview: Vec::new(),
+            counts: Counts::default(),
+            dataset: None,
+            problems_total: refused.len(),
+            problems: refused,
+            warnings: Vec::new(),
+            warnings_total: 0,
+        };
+    }
     let resources = root
         .get("resources")
         .and_then(Value::as_array)
@@ -1030,13 +1057,23 @@ mod tests {
         );
         let evil =
             r#"{"resources":[{"name":"axes","path":"../etc/passwd","schema":{"fields":[]}}]}"#;
+        let e = Descriptor::parse("datapackage.json", evil).unwrap_err();
         assert_eq!(
-            Descriptor::parse("datapackage.json", evil)
-                .unwrap_err()
-                .kind,
+            e.kind,
             ProblemKind::BadResourcePath {
-                resource: "axes".into()
+                index: 0,
+                resource: "axes".into(),
+                refusal: PathRefusal::ParentSegment,
             }
+        );
+        assert_eq!(
+            (e.line, e.column, e.found.as_str()),
+            (1, 37, "../etc/passwd")
+        );
+        assert_eq!(
+            e.to_string(),
+            "datapackage.json:1:37: expected resources[0].path (`axes`) to be a relative path inside \
+             the package's folder (`..` is refused), found `../etc/passwd`"
         );
     }
 

@@ -5,7 +5,8 @@
 //! for CSV/TSV/JSON tables, `roles` guesses what each column means, `shape` names the layout those
 //! roles describe, and `rows` reads the rows by that `table` plan (with `intern` numbering the texts and
 //! series rows repeat); `tabular` reads delimited text or already split rows by them, `json` and `xlsx`
-//! their formats, `datapackage` Vigie's native format and other Data Packages. `import` is the one entry
+//! their formats, `datapackage` Vigie's native format and other Data Packages, whose resource paths `paths` checks
+//! before any file is looked up. `import` is the one entry
 //! point, with what the person may override in `options`; `transfer` is the import worker's request and
 //! packed answer.
 
@@ -18,6 +19,7 @@ pub mod json;
 pub mod meta;
 pub mod number;
 pub mod options;
+pub mod paths;
 pub mod periods;
 pub mod problem;
 pub mod roles;

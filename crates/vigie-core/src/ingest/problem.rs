@@ -3,6 +3,7 @@
 //! give `Problem` its (English) `Display`.
 
 use super::number::NumberFault;
+use super::paths::PathRefusal;
 use serde::{Deserialize, Serialize};
 
 /// One thing wrong with an input file, located so a person can find it.
@@ -161,8 +162,12 @@ pub enum ProblemKind {
     NoResources,
     /// The descriptor lacks a resource Vigie's native format requires.
     MissingResource { name: String },
-    /// A resource without a safe relative `path`.
-    BadResourcePath { resource: String },
+    /// A resource path Vigie refuses to open (`resources[index].path`), with the reason.
+    BadResourcePath {
+        index: usize,
+        resource: String,
+        refusal: PathRefusal,
+    },
     /// A resource without a Table Schema listing its `fields`.
     NoTableSchema { resource: String },
     /// A resource's file was not given with the descriptor.
@@ -340,7 +345,9 @@ impl ProblemKind {
             NoResources,
             MissingResource { name: s("axes") },
             BadResourcePath {
+                index: 0,
                 resource: s("axes"),
+                refusal: PathRefusal::ParentSegment,
             },
             NoTableSchema {
                 resource: s("axes"),
