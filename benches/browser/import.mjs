@@ -72,6 +72,105 @@ function papaRun(bytes) {
   return { ms: t1 - t0, rows: r.data.length, sample: r.data[0] };
 }
 
+/// The chunks of a packed import result (`ingest::transfer`): report, head, then each chunk.
+function packedParts(packed) {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  let at = 4;
+  const take = () => { const len = view.getUint32(at, true); const part = packed.subarray(at + 4, at + 4 + len); at += 4 + len; return part; };
+  const report = take();
+  const head = take();
+  const count = view.getUint32(at, true);
+  at += 4;
+  const chunks = [];
+  for (let k = 0; k < count; k++) chunks.push(take());
+  return { report, head, chunks };
+}
+
+/// One chunk's rows, values and missing bitmap (`columns.rs`: "VGCH", version, rows, sections).
+function chunkValues(chunk) {
+  const view = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  const rows = view.getUint32(5, true);
+  const sections = chunk[9];
+  let at = 10;
+  let values = null;
+  let missing = null;
+  for (let k = 0; k < sections; k++) {
+    const tag = chunk[at];
+    const len = view.getUint32(at + 1, true);
+    const body = chunk.subarray(at + 5, at + 5 + len);
+    if (tag === 4) values = body;
+    if (tag === 5) missing = body;
+    at += 5 + len;
+  }
+  if (!values || !missing || values.length !== rows * 8) throw new Error('a chunk without its values');
+  const v = new DataView(values.buffer, values.byteOffset, values.byteLength);
+  return { rows, value: (i) => v.getFloat64(i * 8, true), missing: (i) => (missing[i >> 3] & (1 << (i & 7))) !== 0 };
+}
+
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/// How many of the expected numbers (`expected`, NaN for none) Vigie's observations hold. Vigie
+/// orders observations by series, not in the file's order, so the two are compared as multisets:
+/// both sorted, then walked together, each expected number matched at most once.
+function vigieRight(packed, expected) {
+  const { chunks } = packedParts(packed);
+  const got = [];
+  for (const c of chunks) {
+    const ch = chunkValues(c);
+    for (let i = 0; i < ch.rows; i++) if (!ch.missing(i)) got.push(ch.value(i));
+  }
+  const a = Float64Array.from(got).sort();
+  const b = expected.filter((v) => !Number.isNaN(v)).sort();
+  let right = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) { right++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return right;
+}
+
+/// Observations of the wasm's answer that differ from the native one: chunk by chunk, a chunk
+/// equal byte for byte differs nowhere; otherwise each row whose value or missing mark differs,
+/// and every row of the chunk when any other column differs. A different head or chunk count
+/// counts every observation.
+function nativeMismatches(packed, native) {
+  const a = packedParts(packed);
+  const b = packedParts(native);
+  const rows = (parts) => parts.chunks.reduce((n, c) => n + chunkValues(c).rows, 0);
+  if (!sameBytes(a.head, b.head) || a.chunks.length !== b.chunks.length) return Math.max(rows(a), rows(b));
+  let differ = 0;
+  a.chunks.forEach((c, k) => {
+    if (sameBytes(c, b.chunks[k])) return;
+    const x = chunkValues(c);
+    const y = chunkValues(b.chunks[k]);
+    if (x.rows !== y.rows || c.length !== b.chunks[k].length) { differ += Math.max(x.rows, y.rows); return; }
+    let values = 0;
+    for (let i = 0; i < x.rows; i++) {
+      if (x.missing(i) !== y.missing(i) || !Object.is(x.value(i), y.value(i))) values++;
+    }
+    // The value and missing sections differ in `values` rows; if the bytes differ elsewhere too,
+    // the whole chunk counts.
+    differ += values > 0 ? values : x.rows;
+  });
+  return differ;
+}
+
+/// How many expected numbers a peer's typed rows hold: `cell(i, c)` is row i's column c.
+function peerRight(f, expected, rowCount, cell) {
+  const width = f.valueTo - f.valueFrom;
+  let right = 0;
+  for (let i = 0; i < rowCount; i++) {
+    for (let c = f.valueFrom; c < f.valueTo; c++) {
+      const e = expected[i * width + (c - f.valueFrom)];
+      if (!Number.isNaN(e) && cell(i, c) === e) right++;
+    }
+  }
+  return right;
+}
+
 /// Lets the last run's garbage go before the next run (run.mjs starts Chromium with --expose-gc),
 /// and the collector's background work finish on this two-core machine.
 async function pause() {
@@ -134,6 +233,27 @@ window.benchImport = async (files, runs) => {
     });
     r.papaparse = papa.map((p) => p.ms);
     r.papaFirst = papa.first.ms;
+
+    // Correctness, untimed: every parser's typed values against the numbers the file holds, and
+    // Vigie's wasm answer against the native one, observation by observation.
+    const expected = new Float64Array(await (await fetch(`${f.url}.expected`)).arrayBuffer());
+    const native = new Uint8Array(await (await fetch(`${f.url}.native`)).arrayBuffer());
+    await pause();
+    const v = await vigieRun(worker, f.name, bytes);
+    r.vigieRight = vigieRight(v.packed, expected);
+    r.nativeMismatches = nativeMismatches(v.packed, native);
+    await pause();
+    {
+      const text = new TextDecoder().decode(bytes);
+      const rows = initParser(inferSchema(text)).typedArrs(text);
+      r.udsvRight = peerRight(f, expected, rows.length, (i, c) => rows[i][c]);
+    }
+    await pause();
+    {
+      const p = Papa.parse(new TextDecoder().decode(bytes), { header: true, dynamicTyping: true, skipEmptyLines: true });
+      const fields = p.meta.fields;
+      r.papaparseRight = peerRight(f, expected, p.data.length, (i, c) => p.data[i][fields[c]]);
+    }
     out.push(r);
   }
   worker.terminate();

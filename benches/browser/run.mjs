@@ -53,7 +53,7 @@ try {
       console.log(`  udsv (typedArrs)          ${fmt(median(r.udsv))} ms = ${mib(median(r.udsv))} MiB/s; runs ${runsOf(r.udsv)}; first row ${r.udsvSample}`);
       console.log(`  papaparse (dynamicTyping) ${fmt(median(r.papaparse))} ms = ${mib(median(r.papaparse))} MiB/s; runs ${runsOf(r.papaparse)}; first row ${r.papaSample}`);
       console.log(`  (TextDecoder alone, included in the peers' times: ${fmt(median(r.decode))} ms; warm-up runs, not counted: vigie ${fmt(r.vigieFirst)} ms in a fresh worker, udsv ${fmt(r.udsvFirst)} ms, papaparse ${fmt(r.papaFirst)} ms)`);
-      console.log(`IMPORT name=${r.name} bytes=${r.bytes} rows=${r.rows} observations=${r.observations} vigie_ms=${median(r.vigie)} vigie_worker_ms=${median(r.vigieWorker)} udsv_ms=${median(r.udsv)} papaparse_ms=${median(r.papaparse)} decode_ms=${median(r.decode)}`);
+      console.log(`IMPORT name=${r.name} bytes=${r.bytes} rows=${r.rows} observations=${r.observations} vigie_ms=${median(r.vigie)} vigie_worker_ms=${median(r.vigieWorker)} udsv_ms=${median(r.udsv)} papaparse_ms=${median(r.papaparse)} decode_ms=${median(r.decode)} vigie_right=${r.vigieRight} udsv_right=${r.udsvRight} papaparse_right=${r.papaparseRight} native_mismatches=${r.nativeMismatches}`);
     }
     // The app's own import page, as a person uses it: each file given to /import, read in the
     // worker, its report shown; the main-thread tasks over 50 ms meanwhile are the budget's figure.

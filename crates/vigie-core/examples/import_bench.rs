@@ -44,6 +44,13 @@ fn main() {
             .expect("--runs takes a number");
         args.drain(i..i + 2);
     }
+    let mut write_packed = None;
+    if let Some(i) = args.iter().position(|a| a == "--write-packed") {
+        write_packed = Some(std::path::PathBuf::from(
+            args.get(i + 1).expect("--write-packed takes a folder"),
+        ));
+        args.drain(i..i + 2);
+    }
     if args.is_empty() {
         eprintln!("usage: import_bench [--runs N] FILE…");
         std::process::exit(2);
@@ -57,6 +64,7 @@ fn main() {
             .to_owned();
         let (mut total, mut import, mut packing) = (Vec::new(), Vec::new(), Vec::new());
         let mut packed = Vec::new();
+        let mut first: Option<Vec<u8>> = None;
         for _ in 0..runs {
             let t = Instant::now();
             let report = import_compact(
@@ -69,9 +77,19 @@ fn main() {
             let imported = t.elapsed().as_secs_f64() * 1e3;
             packed = pack_imported(report);
             let all = t.elapsed().as_secs_f64() * 1e3;
+            if first.is_none() {
+                first = Some(packed.clone());
+            }
             total.push(all);
             import.push(imported);
             packing.push(all - imported);
+        }
+        // Every run packs the same bytes, or comparing the wasm's answer with this one would mean nothing.
+        let deterministic = first.as_deref() == Some(packed.as_slice());
+        if let Some(dir) = &write_packed {
+            let to = dir.join(format!("{name}.native"));
+            std::fs::write(&to, &packed)
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", to.display()));
         }
         let report = unpack(&packed).expect("the packed result reads back");
         let fmt = |v: &[f64]| {
@@ -93,11 +111,12 @@ fn main() {
             median(&packing),
         );
         println!(
-            "NATIVE name={name} bytes={} median_ms={m:.3} rows={} observations={} problems={}",
+            "NATIVE name={name} bytes={} median_ms={m:.3} rows={} observations={} problems={} deterministic={}",
             bytes.len(),
             report.counts.rows,
             report.counts.observations,
-            report.problems_total
+            report.problems_total,
+            u8::from(deterministic)
         );
     }
 }
