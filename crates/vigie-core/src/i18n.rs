@@ -1116,6 +1116,9 @@ fn expected_en(kind: &ProblemKind) -> String {
         EmptyHeader => "a header row naming the columns".into(),
         DuplicateColumn => "column names that appear once in the header".into(),
         NoDataRows => "data rows after the header".into(),
+        TooManyColumns { max, found } => format!(
+            "at most {max} columns (this header has {found}; the import reads no wider table)"
+        ),
         NoPeriodColumn { chosen } => format!(
             "{} a period column (such as Year, Date or Période) or periods as column headers (such as 2019 or 2019-Q1)",
             roles(*chosen)
@@ -1236,6 +1239,9 @@ fn expected_fr(kind: &ProblemKind) -> String {
         EmptyHeader => "une ligne d’en-tête qui nomme les colonnes".into(),
         DuplicateColumn => "des noms de colonnes qui n’apparaissent qu’une fois dans l’en-tête".into(),
         NoDataRows => "des lignes de données après l’en-tête".into(),
+        TooManyColumns { max, found } => format!(
+            "au plus {max} colonnes (cet en-tête en a {found} ; l’import ne lit pas de table plus large)"
+        ),
         NoPeriodColumn { chosen } => format!(
             "{} une colonne de périodes (comme Année, Date ou Year) ou des périodes en en-têtes de colonnes (comme 2019 ou 2019-Q1)",
             roles(*chosen)

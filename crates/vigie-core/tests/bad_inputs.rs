@@ -14,7 +14,7 @@ fn corpus() -> Vec<(&'static str, usize, usize, ProblemKind)> {
     vec![
         ("empty.csv", 0, 0, EmptyFile),
         ("blank_lines.csv", 0, 0, EmptyFile),
-        ("binary.bin", 0, 0, BinaryFile),
+        ("binary.bin", 1, 1, BinaryFile),
         ("sheet.xlsx", 0, 0, UnreadableXlsx { reason: s("zip: no end of central directory") }),
         ("data.csv.gz", 0, 0, UnreadableGzip { reason: s("no valid gzip header") }),
         ("truncated_quote.csv", 2, 6, UnterminatedQuote),

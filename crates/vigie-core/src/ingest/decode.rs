@@ -1,5 +1,5 @@
-//! Decoding: turns the bytes of a file into text, detecting UTF-8 (with or without BOM), UTF-16 (with BOM)
-//! and falling back to Windows-1252 (a superset of Latin-1 for printable text) when bytes are not UTF-8.
+//! Decoding: turns the bytes of a file into text, detecting UTF-8 (with or without BOM), UTF-16 and
+//! UTF-32 (with BOM) and falling back to Windows-1252 (a superset of Latin-1 for printable text) when bytes are not UTF-8.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +10,8 @@ pub enum Encoding {
     Utf8Bom,
     Utf16Le,
     Utf16Be,
+    Utf32Le,
+    Utf32Be,
     Windows1252,
 }
 
@@ -21,6 +23,8 @@ impl Encoding {
             Encoding::Utf8Bom => "UTF-8 with BOM",
             Encoding::Utf16Le => "UTF-16 LE",
             Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Utf32Le => "UTF-32 LE",
+            Encoding::Utf32Be => "UTF-32 BE",
             Encoding::Windows1252 => "Windows-1252 / Latin-1",
         }
     }
@@ -40,6 +44,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
         && !bytes.starts_with(b"\xEF\xBB\xBF")
         && !bytes.starts_with(b"\xFF\xFE")
         && !bytes.starts_with(b"\xFE\xFF")
+        && !bytes.starts_with(b"\0\0\xFE\xFF")
     {
         if let Ok(s) = std::str::from_utf8(bytes) {
             return (s.to_owned(), Encoding::Utf8);
@@ -67,6 +72,20 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
                 .map(|r| r.unwrap_or('\u{FFFD}'))
                 .collect()
         }
+        Encoding::Utf32Le | Encoding::Utf32Be => {
+            let body = bytes.get(4..).unwrap_or_default();
+            body.chunks_exact(4)
+                .map(|c| {
+                    let c = [c[0], c[1], c[2], c[3]];
+                    let u = if enc == Encoding::Utf32Le {
+                        u32::from_le_bytes(c)
+                    } else {
+                        u32::from_be_bytes(c)
+                    };
+                    char::from_u32(u).unwrap_or('\u{FFFD}')
+                })
+                .collect()
+        }
         Encoding::Windows1252 => bytes.iter().map(|&b| cp1252(b)).collect(),
     };
     (text, enc)
@@ -76,6 +95,10 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
 pub fn detect(bytes: &[u8]) -> Encoding {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         Encoding::Utf8Bom
+    } else if bytes.starts_with(b"\xFF\xFE\0\0") {
+        Encoding::Utf32Le
+    } else if bytes.starts_with(b"\0\0\xFE\xFF") {
+        Encoding::Utf32Be
     } else if bytes.starts_with(b"\xFF\xFE") {
         Encoding::Utf16Le
     } else if bytes.starts_with(b"\xFE\xFF") {
@@ -94,12 +117,24 @@ fn cp1252(b: u8) -> char {
     }
 }
 
-/// Whether the bytes look binary (NUL bytes outside UTF-16), which no text reader should accept.
+/// Whether the bytes look binary (NUL bytes outside UTF-16 and UTF-32), which no text reader should accept.
 pub fn looks_binary(bytes: &[u8], enc: Encoding) -> bool {
-    if matches!(enc, Encoding::Utf16Le | Encoding::Utf16Be) {
+    if matches!(
+        enc,
+        Encoding::Utf16Le | Encoding::Utf16Be | Encoding::Utf32Le | Encoding::Utf32Be
+    ) {
         return false;
     }
-    bytes.iter().take(8192).any(|&b| b == 0)
+    bytes.contains(&0)
+}
+
+/// The 1-based line and column (in characters) of the first NUL character of a decoded text.
+pub fn first_nul(text: &str) -> Option<(usize, usize)> {
+    let at = text.find('\0')?;
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    Some((line, text[start..at].chars().count() + 1))
 }
 
 #[cfg(test)]
@@ -122,5 +157,12 @@ mod tests {
             ("ab".into(), Encoding::Utf16Le)
         );
         assert_eq!(decode(b"\xFE\xFF\0a\0", None).0, "a");
+        assert_eq!(
+            decode(b"\xFF\xFE\0\0a\0\0\0\xe9\0\0\0", None),
+            ("aé".into(), Encoding::Utf32Le)
+        );
+        assert_eq!(decode(b"\0\0\xFE\xFF\0\0\0a", None).0, "a");
+        assert_eq!(first_nul("ab\ncd\0"), Some((2, 3)));
+        assert_eq!(first_nul("abc"), None);
     }
 }

@@ -277,7 +277,14 @@ pub fn import_compact(
         return import_xlsx(file_name, bytes, opts).into();
     }
     if decode::looks_binary(bytes, enc) {
-        return refuse(Format::Unsupported, ProblemKind::BinaryFile).into();
+        // Located at the first NUL, so a person finds the damaged place of a text file.
+        let (line, column) = decode::first_nul(&text).unwrap_or((0, 0));
+        return ImportReport::refused(
+            file_name,
+            Detected::new(enc, Format::Unsupported),
+            Problem::at(file_name, line, column, "", ProblemKind::BinaryFile),
+        )
+        .into();
     }
     let e = ext(file_name);
     if matches!(e.as_str(), "md" | "yml" | "yaml") {

@@ -85,6 +85,8 @@ pub enum ProblemKind {
     DuplicateColumn,
     /// A header and no data row.
     NoDataRows,
+    /// A header with more columns than the import reads (`max`, a bound on memory).
+    TooManyColumns { max: usize, found: usize },
     /// No period column nor periods as headers; `chosen` when the roles were the person's.
     NoPeriodColumn { chosen: bool },
     /// A period column but no column of values; `chosen` when the roles were the person's.
@@ -216,6 +218,7 @@ impl ProblemKind {
             EmptyHeader => "EmptyHeader",
             DuplicateColumn => "DuplicateColumn",
             NoDataRows => "NoDataRows",
+            TooManyColumns { .. } => "TooManyColumns",
             NoPeriodColumn { .. } => "NoPeriodColumn",
             NoValueColumn { .. } => "NoValueColumn",
             NotAPeriodHeader => "NotAPeriodHeader",
@@ -292,6 +295,10 @@ impl ProblemKind {
             EmptyHeader,
             DuplicateColumn,
             NoDataRows,
+            TooManyColumns {
+                max: 16_384,
+                found: 1_000_000,
+            },
             NoPeriodColumn { chosen: false },
             NoValueColumn { chosen: true },
             NotAPeriodHeader,

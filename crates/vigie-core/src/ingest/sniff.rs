@@ -31,6 +31,9 @@ pub struct Sample {
 
 /// How many data records sniffing looks at.
 pub const SAMPLE_ROWS: usize = 300;
+/// The widest table the import reads (Excel's own limit): every column costs the sample, the role
+/// guesses and the preview memory, so a wider record is refused where its first extra field starts.
+pub const MAX_COLUMNS: usize = 16_384;
 
 /// Guesses the delimiter by the most regular count per line among the first lines (outside quotes).
 pub fn delimiter(text: &str) -> u8 {
@@ -96,13 +99,31 @@ pub fn sample(
         quote: Some(b'"'),
     });
     let mut recs: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut too_wide = None;
     csv::scan(file, text, dialect, |row| {
+        if row.len() > MAX_COLUMNS {
+            let (line, column) = row.loc(MAX_COLUMNS);
+            too_wide = Some(super::Problem::at(
+                file,
+                line,
+                column,
+                row.get(MAX_COLUMNS),
+                super::ProblemKind::TooManyColumns {
+                    max: MAX_COLUMNS,
+                    found: row.len(),
+                },
+            ));
+            return false;
+        }
         recs.push((
             row.line,
             (0..row.len()).map(|i| row.get(i).to_owned()).collect(),
         ));
         recs.len() < SAMPLE_ROWS + 40
     })?;
+    if let Some(p) = too_wide {
+        return Err(p);
+    }
     // The header is the first record as wide as the most common width (preambles are narrower).
     let mut freq = std::collections::HashMap::new();
     for (_, r) in &recs {

@@ -549,12 +549,19 @@ mod tests {
         assert!(packed.len() < 100_000, "{} bytes", packed.len());
         let r = unpack(&packed).unwrap();
         assert!(r.dataset.is_none());
-        assert_eq!((r.problems[0].line, r.problems[0].column), (1, 5));
+        // Refused where the first field past the widest table the import reads starts.
+        assert_eq!((r.problems[0].line, r.problems[0].column), (1, 32_784));
         assert_eq!(
             r.problems[0].kind,
-            super::super::ProblemKind::DuplicateColumn
+            super::super::ProblemKind::TooManyColumns {
+                max: super::super::sniff::MAX_COLUMNS,
+                found: 1_000_003
+            }
         );
-        assert!(r.preview[0].len() <= super::super::import::PREVIEW_COLUMNS);
+        assert!(r
+            .preview
+            .iter()
+            .all(|row| row.len() <= super::super::import::PREVIEW_COLUMNS));
     }
 
     #[test]

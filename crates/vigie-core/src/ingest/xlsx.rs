@@ -111,7 +111,17 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ZipError> {
     let get = |name: &str| entries.iter().find(|e| e.name == name);
     let text = |name: &str| -> Result<Option<String>, ZipError> {
         match get(name) {
-            Some(e) => Ok(Some(String::from_utf8_lossy(&e.bytes()?).into_owned())),
+            Some(e) => {
+                let xml = String::from_utf8_lossy(&e.bytes()?).into_owned();
+                // An XLSX part never needs a document type: a DTD is where entity expansion
+                // ("billion laughs") and external entities hide, so a part that has one is refused.
+                if xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY") {
+                    return Err(ZipError(format!(
+                        "xlsx: `{name}` declares a document type (`<!DOCTYPE`/`<!ENTITY`), which no workbook needs; it is refused"
+                    )));
+                }
+                Ok(Some(xml))
+            }
             None => Ok(None),
         }
     };

@@ -1,8 +1,6 @@
 //! Compressed containers: gzip members and zip archives (for XLSX), inflated with a fixed output limit
 //! so that no size declared by the input decides how much memory is taken.
 
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
-
 /// The most bytes one inflated file may take.
 pub const LIMIT: usize = 256 << 20;
 
@@ -21,14 +19,47 @@ fn u32_at(b: &[u8], at: usize) -> Option<usize> {
         .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
 }
 
+/// The step by which an inflated buffer grows: small enough that the buffer never holds much more
+/// than its text, large enough that growing is rare.
+const GROW: usize = 8 << 20;
+
+/// Inflates a raw deflate stream into at most `LIMIT` bytes. The output grows in `GROW` steps, not
+/// by doubling, so that a bomb stopped at the limit has taken `LIMIT` and not up to twice that.
 fn inflate(data: &[u8]) -> Result<Vec<u8>, ZipError> {
-    decompress_to_vec_with_limit(data, LIMIT).map_err(|e| {
-        ZipError(format!(
-            "deflate data ends early, is corrupt or inflates beyond {} MiB: {:?}",
-            LIMIT >> 20,
-            e.status
-        ))
-    })
+    use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
+    use miniz_oxide::inflate::TINFLStatus;
+    let flags = inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+    let mut out = vec![0u8; data.len().saturating_mul(4).clamp(1 << 16, GROW).min(LIMIT)];
+    let mut state = Box::<DecompressorOxide>::default();
+    let (mut input, mut at) = (data, 0usize);
+    loop {
+        let (status, used, written) = decompress(&mut state, input, &mut out, at, flags);
+        at += written;
+        input = input.get(used..).unwrap_or_default();
+        match status {
+            TINFLStatus::Done => {
+                out.truncate(at);
+                return Ok(out);
+            }
+            TINFLStatus::HasMoreOutput if out.len() < LIMIT => {
+                let len = out.len().saturating_add(GROW).min(LIMIT);
+                // `reserve_exact` first: `resize` alone would double the capacity.
+                out.reserve_exact(len - out.len());
+                out.resize(len, 0);
+            }
+            TINFLStatus::HasMoreOutput => {
+                return Err(ZipError(format!(
+                    "deflate data inflates beyond {} MiB, the most one file may take",
+                    LIMIT >> 20
+                )))
+            }
+            other => {
+                return Err(ZipError(format!(
+                    "deflate data ends early or is corrupt ({other:?})"
+                )))
+            }
+        }
+    }
 }
 
 /// Inflates a gzip file (first member).
@@ -61,21 +92,52 @@ pub fn gunzip(b: &[u8]) -> Result<Vec<u8>, ZipError> {
 pub struct Entry<'a> {
     pub name: String,
     method: usize,
+    crc: u32,
     data: &'a [u8],
 }
 
 impl Entry<'_> {
-    /// The entry's bytes, inflated when compressed.
+    /// The entry's bytes, inflated when compressed, checked against the CRC-32 the archive's
+    /// directory declares.
     pub fn bytes(&self) -> Result<Vec<u8>, ZipError> {
-        match self.method {
-            0 => Ok(self.data.to_vec()),
-            8 => inflate(self.data),
-            m => Err(ZipError(format!(
-                "zip: `{}` uses compression method {m}, not stored or deflate",
-                self.name
-            ))),
+        let bytes = match self.method {
+            0 => self.data.to_vec(),
+            8 => inflate(self.data)?,
+            m => {
+                return Err(ZipError(format!(
+                    "zip: `{}` uses compression method {m}, not stored or deflate",
+                    self.name
+                )))
+            }
+        };
+        let crc = crc32(&bytes);
+        if crc != self.crc {
+            return Err(ZipError(format!(
+                "zip: `{}` is damaged (its CRC-32 is {crc:08x}, the archive declares {:08x})",
+                self.name, self.crc
+            )));
         }
+        Ok(bytes)
     }
+}
+
+/// The CRC-32 of zip and gzip (IEEE polynomial, reflected), a table computed once per call.
+pub fn crc32(data: &[u8]) -> u32 {
+    let mut table = [0u32; 256];
+    for (i, t) in table.iter_mut().enumerate() {
+        let mut c = i as u32;
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0xEDB8_8320
+            } else {
+                c >> 1
+            };
+        }
+        *t = c;
+    }
+    !data.iter().fold(!0u32, |c, &b| {
+        table[((c ^ b as u32) & 0xFF) as usize] ^ (c >> 8)
+    })
 }
 
 /// Lists a zip archive's entries from its central directory.
@@ -100,8 +162,9 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
                 u32_at(b, at + o)
             }
         };
-        let (Some(method), Some(size), Some(n), Some(e), Some(c), Some(local)) = (
+        let (Some(method), Some(crc), Some(size), Some(n), Some(e), Some(c), Some(local)) = (
             field(10, 2),
+            field(16, 4),
             field(20, 4),
             field(28, 2),
             field(30, 2),
@@ -114,6 +177,13 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
             .get(at + 46..at + 46 + n)
             .ok_or_else(|| bad("truncated name"))?;
         let name = String::from_utf8_lossy(name).into_owned();
+        // Vigie never writes an archive's files out, but a name that would leave the archive's
+        // folder (`../`, `/`, `C:`) is a sign of a hostile archive: the whole archive is refused.
+        if let Err(why) = super::paths::check(&name) {
+            return Err(bad(&format!(
+                "entry `{name}` has a name outside the archive ({why:?}); the archive is refused"
+            )));
+        }
         if b.get(local..local + 4) != Some(b"PK\x03\x04") {
             return Err(bad("broken local header"));
         }
@@ -124,7 +194,12 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
         let data = b
             .get(start..start.saturating_add(size))
             .ok_or_else(|| bad("truncated entry"))?;
-        out.push(Entry { name, method, data });
+        out.push(Entry {
+            name,
+            method,
+            crc: crc as u32,
+            data,
+        });
         at += 46 + n + e + c;
     }
     Ok(out)
