@@ -12,9 +12,13 @@
 //! - `e2e [SPEC…]`: release build, then only the end-to-end specs (all, or those named).
 //! - `bench store`: the store benchmark in headless Chromium (release build); last line
 //!   `store: persist/parse R1, reload/parse R2, dexie_rows/vigie_persist R3`.
+//! - `fuzz [--seconds N]`: every cargo-fuzz target of `fuzz/` for N seconds (60 by default), one
+//!   line per target `fuzz <target>: N execs, C crashes`, last line `fuzz: total N execs, C crashes`
+//!   (see `fuzz.rs`). Not part of `test`.
 
 mod bench;
 mod csp;
+mod fuzz;
 mod serve;
 mod size;
 mod sw;
@@ -38,11 +42,12 @@ fn main() -> ExitCode {
             Some(which) => bench::bench(which, &args[2..]),
             None => Err("usage: cargo xtask bench <kpi|chart|import|store>".into()),
         },
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("e2e") => tools::ensure_build_tools()
             .and_then(|_| build_release())
             .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|import [--no-build]|store>>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|import [--no-build]|store> | fuzz [--seconds N]>");
             return ExitCode::from(2);
         }
     };

@@ -8,6 +8,7 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// PATH with the npm tools (wasm-opt) and cargo's bin directory in front.
 pub fn path_with_tools() -> String {
@@ -107,4 +108,24 @@ pub fn ensure_browser_tools() -> Result<(), String> {
             .env("DEBIAN_FRONTEND", "noninteractive"))?;
     }
     Ok(())
+}
+
+/// cargo-fuzz, for `cargo xtask fuzz`.
+pub fn ensure_cargo_fuzz() -> Result<(), String> {
+    if !output_of("cargo", &["fuzz", "--version"]).is_some_and(|v| v.contains(CARGO_FUZZ_VERSION)) {
+        step(&format!(
+            "installing cargo-fuzz {CARGO_FUZZ_VERSION} (a minute or two, once)"
+        ));
+        cargo_install("cargo-fuzz", CARGO_FUZZ_VERSION, true)?;
+    }
+    Ok(())
+}
+
+/// Whether rustup has a nightly toolchain, which cargo-fuzz's compiler flags need (without one,
+/// `RUSTC_BOOTSTRAP=1` lets the stable compiler accept them).
+pub fn has_nightly() -> bool {
+    output_of("rustup", &["toolchain", "list"])
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.starts_with("nightly"))
 }
