@@ -386,7 +386,7 @@ pub fn french_csv(rows: usize) -> (Vec<u8>, Expected) {
                         x ^= x << 17;
                         let magnitude = (x >> 11) % 1_000_000_000;
                         let decimals = (x % 3) as u32;
-                        let negative = x % 10 == 0;
+                        let negative = x.is_multiple_of(10);
                         let (text, value) = french_number(magnitude, decimals, negative);
                         let line = format!(
                             "\"{theme}{variant}\";HV{t}{v:02};\"{commune} – quartier {quarter}\";{year};{text}\n"
