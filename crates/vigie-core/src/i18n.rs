@@ -1,7 +1,7 @@
 //! Every user-facing string, in French (the default) and English. Components never hold literals.
 
 use crate::export::{ExportError, RowFault, PACKAGE_NAME};
-use crate::ingest::{MilestoneName, Problem, ProblemKind};
+use crate::ingest::{MilestoneName, Problem, ProblemKind, ProgressOptionValue};
 use crate::model::{Direction, Kind, Provenance};
 
 pub use crate::lang::Lang;
@@ -1174,6 +1174,26 @@ fn expected_en(kind: &ProblemKind) -> String {
         MilestoneWithoutValue {
             milestone: MilestoneName::Target,
         } => "a target value, since a target period is given".into(),
+        ProgressOption { key, expected } => {
+            let what = match expected {
+                ProgressOptionValue::EntryList => {
+                    "a list of mappings, one per series (`- base_year: 2015`)"
+                }
+                ProgressOptionValue::Key => {
+                    "one of base_year, target, target_year, direction, limit, progress_thresholds, series, unit (Vigie measures no disaggregation other than series and unit)"
+                }
+                ProgressOptionValue::ThresholdKey => "one of high, med, low",
+                ProgressOptionValue::Year => "a year written as a whole number (2015)",
+                ProgressOptionValue::Number => "a number (0.5, -2)",
+                ProgressOptionValue::Direction => "positive or negative",
+                ProgressOptionValue::Text => "a non-empty text",
+                ProgressOptionValue::Thresholds => "a mapping of high, med and low",
+                ProgressOptionValue::SingleEntry => {
+                    "one entry (Vigie measures the first series; this one is left out)"
+                }
+            };
+            format!("in progress_calculation_options, for `{key}`: {what}")
+        }
     }
 }
 
@@ -1291,6 +1311,26 @@ fn expected_fr(kind: &ProblemKind) -> String {
         MilestoneWithoutValue {
             milestone: MilestoneName::Target,
         } => "une valeur cible, puisque sa période est donnée".into(),
+        ProgressOption { key, expected } => {
+            let what = match expected {
+                ProgressOptionValue::EntryList => {
+                    "une liste de dictionnaires, un par série (« - base_year: 2015 »)"
+                }
+                ProgressOptionValue::Key => {
+                    "une clé parmi base_year, target, target_year, direction, limit, progress_thresholds, series, unit (Vigie ne mesure pas d’autre désagrégation que la série et l’unité)"
+                }
+                ProgressOptionValue::ThresholdKey => "une clé parmi high, med, low",
+                ProgressOptionValue::Year => "une année en nombre entier (2015)",
+                ProgressOptionValue::Number => "un nombre écrit avec un point décimal (0.5, -2)",
+                ProgressOptionValue::Direction => "positive ou negative",
+                ProgressOptionValue::Text => "un texte non vide",
+                ProgressOptionValue::Thresholds => "un dictionnaire de high, med et low",
+                ProgressOptionValue::SingleEntry => {
+                    "une seule entrée (Vigie mesure la première série ; celle-ci est laissée de côté)"
+                }
+            };
+            format!("dans progress_calculation_options, pour « {key} » : {what}")
+        }
     }
 }
 

@@ -35,4 +35,4 @@ pub use import::{
     IndicatorMeta,
 };
 
-pub use problem::{MilestoneName, Problem, ProblemKind};
+pub use problem::{MilestoneName, Problem, ProblemKind, ProgressOptionValue};
