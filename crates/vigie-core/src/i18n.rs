@@ -2,6 +2,7 @@
 
 use crate::export::{ExportError, RowFault, PACKAGE_NAME};
 use crate::ingest::{MilestoneName, Problem, ProblemKind, ProgressOptionValue};
+use crate::kpi::sdg::SdgStatusKind;
 use crate::model::{Direction, Kind, Provenance};
 
 pub use crate::lang::Lang;
@@ -12,6 +13,18 @@ impl Lang {
         match self {
             Lang::Fr => &FR,
             Lang::En => &EN,
+        }
+    }
+
+    /// The name of an Open SDG status line (`SdgProgress::statuses`).
+    pub fn sdg_status_kind(self, kind: SdgStatusKind) -> &'static str {
+        match (self, kind) {
+            (Lang::Fr, SdgStatusKind::Both) => "Statut (seuils et score concordent)",
+            (Lang::En, SdgStatusKind::Both) => "Status (thresholds and score agree)",
+            (Lang::Fr, SdgStatusKind::Threshold) => "Statut selon les seuils (Vigie)",
+            (Lang::En, SdgStatusKind::Threshold) => "Status from the thresholds (Vigie)",
+            (Lang::Fr, SdgStatusKind::Published) => "Statut publié par Open SDG (selon le score)",
+            (Lang::En, SdgStatusKind::Published) => "Status Open SDG publishes (from the score)",
         }
     }
 }
