@@ -83,6 +83,7 @@ fn indicator(id: String) -> Indicator {
         precision: 2,
         definition: Text::default(),
         source: String::new(),
+        sdg: None,
     }
 }
 

@@ -111,6 +111,15 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                         <span class="value">{l.pick(&sdg.status.label()).to_owned()}</span>
                         <span class="period">{s.sdg_p}" "{p}" · "{s.sdg_score}" "{score}</span>
                         {formula_details(&sdg.formula, l)}
+                        <ul class="sdg-statuses" data-testid="sdg-statuses">
+                            {sdg.statuses().into_iter().map(|line| view! {
+                                <li>
+                                    {l.sdg_status_kind(line.kind)}" : "
+                                    <strong>{l.pick(&line.status.label()).to_owned()}</strong>
+                                    {formula_details(&line.formula, l)}
+                                </li>
+                            }).collect::<Vec<_>>()}
+                        </ul>
                     </dd>
                 </div>
             }

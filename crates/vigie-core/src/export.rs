@@ -425,6 +425,21 @@ mod tests {
         odd.observations[1].value = None;
         // Values whose shortest decimal form needs all 17 digits must read back exactly.
         odd.observations[2].value = Some(2.0 / 3.0 + 1e-9);
+        // Open SDG progress options must survive the round trip too.
+        odd.indicators[0].sdg = Some(crate::model::SdgOptions {
+            base_year: Some(2015),
+            target: Some(0.5),
+            target_year: Some(2030),
+            direction: Some(crate::model::Direction::Decrease),
+            limit: Some(7.0),
+            thresholds: crate::model::SdgThresholdOptions {
+                high: Some(0.02),
+                med: None,
+                low: Some(-0.01),
+            },
+            series: Some("A".into()),
+            unit: Some("%".into()),
+        });
         Snapshot {
             datasets: vec![
                 SnapshotDataset {

@@ -2,7 +2,8 @@
 
 use crate::export::{ExportError, RowFault, PACKAGE_NAME};
 use crate::ingest::paths::PathRefusal;
-use crate::ingest::{MilestoneName, Problem, ProblemKind};
+use crate::ingest::{MilestoneName, Problem, ProblemKind, ProgressOptionValue};
+use crate::kpi::sdg::SdgStatusKind;
 use crate::model::{Direction, Kind, Provenance};
 
 pub use crate::lang::Lang;
@@ -13,6 +14,18 @@ impl Lang {
         match self {
             Lang::Fr => &FR,
             Lang::En => &EN,
+        }
+    }
+
+    /// The name of an Open SDG status line (`SdgProgress::statuses`).
+    pub fn sdg_status_kind(self, kind: SdgStatusKind) -> &'static str {
+        match (self, kind) {
+            (Lang::Fr, SdgStatusKind::Both) => "Statut (seuils et score concordent)",
+            (Lang::En, SdgStatusKind::Both) => "Status (thresholds and score agree)",
+            (Lang::Fr, SdgStatusKind::Threshold) => "Statut selon les seuils (Vigie)",
+            (Lang::En, SdgStatusKind::Threshold) => "Status from the thresholds (Vigie)",
+            (Lang::Fr, SdgStatusKind::Published) => "Statut publié par Open SDG (selon le score)",
+            (Lang::En, SdgStatusKind::Published) => "Status Open SDG publishes (from the score)",
         }
     }
 }
@@ -1211,6 +1224,26 @@ fn expected_en(kind: &ProblemKind) -> String {
         MilestoneWithoutValue {
             milestone: MilestoneName::Target,
         } => "a target value, since a target period is given".into(),
+        ProgressOption { key, expected } => {
+            let what = match expected {
+                ProgressOptionValue::EntryList => {
+                    "a list of mappings, one per series (`- base_year: 2015`)"
+                }
+                ProgressOptionValue::Key => {
+                    "one of base_year, target, target_year, direction, limit, progress_thresholds, series, unit (Vigie measures no disaggregation other than series and unit)"
+                }
+                ProgressOptionValue::ThresholdKey => "one of high, med, low",
+                ProgressOptionValue::Year => "a year written as a whole number (2015)",
+                ProgressOptionValue::Number => "a number (0.5, -2)",
+                ProgressOptionValue::Direction => "positive or negative",
+                ProgressOptionValue::Text => "a non-empty text",
+                ProgressOptionValue::Thresholds => "a mapping of high, med and low",
+                ProgressOptionValue::SingleEntry => {
+                    "one entry (Vigie measures the first series; this one is left out)"
+                }
+            };
+            format!("in progress_calculation_options, for `{key}`: {what}")
+        }
     }
 }
 
@@ -1336,6 +1369,26 @@ fn expected_fr(kind: &ProblemKind) -> String {
         MilestoneWithoutValue {
             milestone: MilestoneName::Target,
         } => "une valeur cible, puisque sa période est donnée".into(),
+        ProgressOption { key, expected } => {
+            let what = match expected {
+                ProgressOptionValue::EntryList => {
+                    "une liste de dictionnaires, un par série (« - base_year: 2015 »)"
+                }
+                ProgressOptionValue::Key => {
+                    "une clé parmi base_year, target, target_year, direction, limit, progress_thresholds, series, unit (Vigie ne mesure pas d’autre désagrégation que la série et l’unité)"
+                }
+                ProgressOptionValue::ThresholdKey => "une clé parmi high, med, low",
+                ProgressOptionValue::Year => "une année en nombre entier (2015)",
+                ProgressOptionValue::Number => "un nombre écrit avec un point décimal (0.5, -2)",
+                ProgressOptionValue::Direction => "positive ou negative",
+                ProgressOptionValue::Text => "un texte non vide",
+                ProgressOptionValue::Thresholds => "un dictionnaire de high, med et low",
+                ProgressOptionValue::SingleEntry => {
+                    "une seule entrée (Vigie mesure la première série ; celle-ci est laissée de côté)"
+                }
+            };
+            format!("dans progress_calculation_options, pour « {key} » : {what}")
+        }
     }
 }
 

@@ -118,6 +118,56 @@ pub struct Indicator {
     pub precision: u8,
     pub definition: Text,
     pub source: String,
+    /// Open SDG's `progress_calculation_options` from the indicator's metadata, for its Open SDG
+    /// progress status; absent in stores and exports written before they were read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sdg: Option<SdgOptions>,
+}
+
+/// Open SDG's progress thresholds as metadata gives them (`progress_thresholds`); each absent one
+/// keeps the method's default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SdgThresholdOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub med: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+}
+
+impl SdgThresholdOptions {
+    /// True when no threshold is given.
+    pub fn is_empty(&self) -> bool {
+        self.high.is_none() && self.med.is_none() && self.low.is_none()
+    }
+}
+
+/// One entry of Open SDG's `progress_calculation_options`: what its progress measure uses instead
+/// of the indicator's own baseline, target and direction, and which series it measures. Each absent
+/// field falls back to the indicator's (the headline series for `series` and `unit`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SdgOptions {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<f64>,
+    #[serde(skip_serializing_if = "SdgThresholdOptions::is_empty")]
+    pub thresholds: SdgThresholdOptions,
+    /// The value of the `Series` column to measure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
+    /// The unit to measure (the indicator's own unit, or a value of its `unit` dimension).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
 }
 
 impl Indicator {
@@ -139,6 +189,7 @@ impl Indicator {
             precision: 0,
             definition: Text::default(),
             source: String::new(),
+            sdg: None,
         }
     }
 }

@@ -845,6 +845,7 @@ mod tests {
             precision: 1,
             definition: Text::default(),
             source: String::new(),
+            sdg: None,
         };
         let obs = |series: Option<u32>, year: i32, v: f64, flag: &str| Observation {
             indicator: "x".into(),

@@ -307,6 +307,7 @@ impl Descriptor {
                 precision: p.precision(&row, "precision"),
                 definition: p.text(&row, "definition"),
                 source: row.get("source").text.clone(),
+                sdg: None,
             };
             ds.indicators.push(ind);
         }

@@ -298,32 +298,102 @@ pub fn import_compact(
     let meta = open_sdg_meta(&stem_name, companions);
     let mut imported =
         import_delimited_compact(file_name, &text, enc, &stem_name, opts, None, progress);
-    if let (Some((name, unit)), Some(ds)) = (meta, imported.report.dataset.as_mut()) {
+    let Some(meta) = meta else {
+        return imported;
+    };
+    if let Some(ds) = imported.report.dataset.as_mut() {
         for ind in ds.indicators.iter_mut() {
-            if !name.is_empty() {
-                ind.name = Text::new(&name, &name);
+            if !meta.name.is_empty() {
+                ind.name = Text::new(&meta.name, &meta.name);
             }
-            if !unit.is_empty() && ind.unit.fr.is_empty() {
-                ind.unit = Text::new(&unit, &unit);
+            if !meta.unit.is_empty() && ind.unit.fr.is_empty() {
+                ind.unit = Text::new(&meta.unit, &meta.unit);
             }
+            ind.sdg = meta.sdg.clone();
         }
+    }
+    // Faults in the progress options are the metadata file's problems, located in it; an extra
+    // entry is a warning, any other fault an error that keeps the file out unless accepted.
+    let r = &mut imported.report;
+    let mut errors = 0;
+    for (line, column, found, kind) in meta.faults {
+        let single = matches!(
+            kind,
+            ProblemKind::ProgressOption {
+                expected: super::ProgressOptionValue::SingleEntry,
+                ..
+            }
+        );
+        let p = Problem::at(&meta.file, line, column, &found, kind);
+        if single {
+            r.warnings.push(p);
+            r.warnings_total += 1;
+        } else {
+            r.problems.push(p);
+            r.problems_total += 1;
+            errors += 1;
+        }
+    }
+    if errors > 0 && !opts.accept_errors {
+        r.dataset = None;
+        imported.rows = None;
     }
     imported
 }
 
-fn open_sdg_meta(stem: &str, companions: &[(&str, &[u8])]) -> Option<(String, String)> {
+/// What an Open SDG metadata file gives an indicator.
+struct OpenSdgMeta {
+    file: String,
+    name: String,
+    unit: String,
+    sdg: Option<crate::model::SdgOptions>,
+    faults: Vec<meta::OptionFault>,
+}
+
+fn open_sdg_meta(stem: &str, companions: &[(&str, &[u8])]) -> Option<OpenSdgMeta> {
     let id = stem.strip_prefix("indicator_")?;
-    let (_, bytes) = companions.iter().find(|(name, _)| {
+    let (file, bytes) = companions.iter().find(|(name, _)| {
         let s = self::stem(name);
         s == id && matches!(ext(name).as_str(), "md" | "yml" | "yaml")
     })?;
     let (text, _) = decode::decode(bytes, None);
-    Some(meta::name_and_unit(&meta::front_matter(&text)))
+    let (name, unit) = meta::name_and_unit(&meta::front_matter(&text));
+    let (sdg, faults) = meta::progress_options(&text);
+    Some(OpenSdgMeta {
+        file: (*file).to_owned(),
+        name,
+        unit,
+        sdg,
+        faults,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_sdg_progress_options_are_read_with_their_data_and_located_when_wrong() {
+        let csv = b"Year,Value\n2015,10\n2020,12\n";
+        let meta = b"---\nprogress_calculation_options:\n- target: 20\n  target_year: 2030\n  direction: positive\n---\n";
+        let opts = ImportOptions::default();
+        let r = import_with("indicator_1-1-1.csv", csv, &[("1-1-1.md", meta)], &opts);
+        assert!(r.ok(), "{:?}", r.problems);
+        let ind = &r.dataset.as_ref().unwrap().indicators[0];
+        let o = ind.sdg.as_ref().unwrap();
+        assert_eq!((o.target, o.target_year), (Some(20.0), Some(2030)));
+        let bad = b"---\nprogress_calculation_options:\n- target: twenty\n---\n";
+        let r = import_with("indicator_1-1-1.csv", csv, &[("1-1-1.md", bad)], &opts);
+        assert!(!r.ok());
+        let p = &r.problems[0];
+        assert_eq!((p.file.as_str(), p.line, p.column), ("1-1-1.md", 3, 11));
+        let accepted = ImportOptions {
+            accept_errors: true,
+            ..ImportOptions::default()
+        };
+        let r = import_with("indicator_1-1-1.csv", csv, &[("1-1-1.md", bad)], &accepted);
+        assert!(r.ok());
+    }
 
     #[test]
     fn reports_progress_and_can_be_cancelled() {

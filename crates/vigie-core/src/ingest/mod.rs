@@ -37,4 +37,4 @@ pub use import::{
     IndicatorMeta,
 };
 
-pub use problem::{MilestoneName, Problem, ProblemKind};
+pub use problem::{MilestoneName, Problem, ProblemKind, ProgressOptionValue};

@@ -196,6 +196,38 @@ pub enum ProblemKind {
     DuplicateObservation,
     /// A milestone's period without its value.
     MilestoneWithoutValue { milestone: MilestoneName },
+
+    // Indicator metadata.
+    /// A value of Open SDG's `progress_calculation_options` (or of its `progress_thresholds`)
+    /// that Vigie cannot use: `key` is where, `expected` what it should be.
+    ProgressOption {
+        key: String,
+        expected: ProgressOptionValue,
+    },
+}
+
+/// What a `progress_calculation_options` value should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProgressOptionValue {
+    /// A list of mappings, one per series (`- base_year: 2015`).
+    EntryList,
+    /// A key Vigie reads (`base_year`, `target`, `target_year`, `direction`, `limit`,
+    /// `progress_thresholds`, `series`, `unit`).
+    Key,
+    /// A key of `progress_thresholds` (`high`, `med`, `low`).
+    ThresholdKey,
+    /// A year written as a whole number (`2015`).
+    Year,
+    /// A finite number written plainly (`0.5`, `-2`).
+    Number,
+    /// `positive` or `negative`.
+    Direction,
+    /// A non-empty text.
+    Text,
+    /// A mapping of `high`, `med` and `low`.
+    Thresholds,
+    /// One entry only: Vigie measures the first and leaves the others out (a warning).
+    SingleEntry,
 }
 
 impl ProblemKind {
@@ -267,6 +299,7 @@ impl ProblemKind {
             BadPrecision { .. } => "BadPrecision",
             DuplicateObservation => "DuplicateObservation",
             MilestoneWithoutValue { .. } => "MilestoneWithoutValue",
+            ProgressOption { .. } => "ProgressOption",
         }
     }
 
@@ -378,6 +411,10 @@ impl ProblemKind {
             DuplicateObservation,
             MilestoneWithoutValue {
                 milestone: MilestoneName::Target,
+            },
+            ProgressOption {
+                key: s("target_year"),
+                expected: ProgressOptionValue::Year,
             },
         ]
     }

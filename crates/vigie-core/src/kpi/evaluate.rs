@@ -8,7 +8,9 @@ use super::rollup::{self, LeftOutReason, Member, Rollup, Scope};
 use super::sdg::{self, SdgConfig, SdgProgress};
 pub use super::trajectory::Status;
 use super::trajectory::{self, Path, Thresholds, Trajectory};
-use crate::model::{Aggregation, Dataset, Indicator, Kind, Milestone, Observation};
+use crate::model::{
+    Aggregation, Dataset, Indicator, Kind, Milestone, Observation, SdgOptions, Series,
+};
 use crate::period::{Date, Period};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -210,8 +212,15 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
             for &(s, e) in runs {
                 disaggregated |= known_headline(&obs[s..e], opts.as_of, &mut buf);
             }
+            let selected = ind.sdg.as_ref().and_then(|o| {
+                let mut out = Vec::new();
+                for &(s, e) in runs {
+                    known_selected(&obs[s..e], &ds.series, ind, o, opts.as_of, &mut out)?;
+                }
+                Some(out)
+            });
             let axis = axis_of.get(ind.project.as_str()).copied().unwrap_or("");
-            indicator_result(ind, axis, &mut buf, disaggregated, opts)
+            indicator_result(ind, axis, &mut buf, disaggregated, selected, opts)
         })
         .collect();
     rollups(ds, indicators, opts, unknown_observations)
@@ -222,9 +231,93 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
 pub fn evaluate_one(ds: &Dataset, id: &str, opts: &Options) -> Option<IndicatorResult> {
     let ind = ds.indicator(id)?;
     let mut buf = Vec::new();
-    let disaggregated = known_headline(ds.observations_of(id), opts.as_of, &mut buf);
+    let observations = ds.observations_of(id);
+    let disaggregated = known_headline(observations, opts.as_of, &mut buf);
+    let selected = ind.sdg.as_ref().and_then(|o| {
+        let mut out = Vec::new();
+        known_selected(observations, &ds.series, ind, o, opts.as_of, &mut out).map(|_| out)
+    });
     let axis = ds.project(&ind.project).map_or("", |p| p.axis.as_str());
-    Some(indicator_result(ind, axis, &mut buf, disaggregated, opts))
+    Some(indicator_result(
+        ind,
+        axis,
+        &mut buf,
+        disaggregated,
+        selected,
+        opts,
+    ))
+}
+
+/// Pushes the values of the series Open SDG options select (`series`, `unit`), known as of
+/// `as_of`, as `known_headline` does; `None` when the options select no series (the headline is
+/// measured). A value is selected when its `Series` dimension is `series` (none when not given),
+/// its unit is `unit` (the indicator's own unit, or its `unit` dimension; the indicator's unit when
+/// not given) and it has no other dimension, as the reference keeps the headline rows of what its
+/// series and unit filters leave.
+fn known_selected(
+    observations: &[Observation],
+    series: &[Series],
+    ind: &Indicator,
+    sel: &SdgOptions,
+    as_of: Date,
+    buf: &mut Vec<(Date, Period, f64)>,
+) -> Option<()> {
+    if sel.series.is_none() && sel.unit.is_none() {
+        return None;
+    }
+    let own_unit = sel.unit.as_deref().is_none_or(|u| u == ind.unit.fr);
+    for o in observations {
+        let dims: &[(String, String)] = match o.series {
+            Some(i) => series
+                .get(i as usize)
+                .map_or(&[][..], |s| s.dimensions.as_slice()),
+            None => &[],
+        };
+        let (mut series_ok, mut unit_ok, mut other) = (sel.series.is_none(), own_unit, false);
+        for (k, v) in dims {
+            match k.as_str() {
+                "Series" => series_ok = sel.series.as_deref() == Some(v.as_str()),
+                "unit" => unit_ok = !own_unit && sel.unit.as_deref() == Some(v.as_str()),
+                _ => other = true,
+            }
+        }
+        if !series_ok || !unit_ok || other {
+            continue;
+        }
+        if let Some(v) = o.value {
+            let last = o.period.last_day();
+            if v.is_finite() && last <= as_of {
+                buf.push((last, o.period, v));
+            }
+        }
+    }
+    Some(())
+}
+
+/// The Open SDG configuration of an indicator: its metadata's `progress_calculation_options` where
+/// they give a field, else its own baseline, target and direction. Years are placed at the end of
+/// the year, as the values are. A target from the options without a target year uses the
+/// reference's default, 2030.
+pub fn sdg_config(ind: &Indicator) -> SdgConfig {
+    let end = |y: i32| Period::Year(y).end_year_fraction();
+    let o = ind.sdg.clone().unwrap_or_default();
+    let target = o.target.or(ind.target.map(|t| t.value));
+    SdgConfig {
+        base_year: o.base_year.map(end).unwrap_or(
+            ind.baseline
+                .map_or(f64::NEG_INFINITY, |b| b.period.end_year_fraction()),
+        ),
+        target,
+        target_year: match (o.target_year, o.target, ind.target) {
+            (Some(y), _, _) => end(y),
+            (None, None, Some(t)) => t.period.end_year_fraction(),
+            (None, _, _) if target.is_some() => end(2030),
+            (None, _, _) => f64::NAN,
+        },
+        direction: o.direction.unwrap_or(ind.direction),
+        limit: o.limit,
+        thresholds: o.thresholds,
+    }
 }
 
 /// Pushes the headline values of `observations` known as of `as_of` (finite, their period over), with
@@ -294,6 +387,7 @@ fn indicator_result(
     axis: &str,
     buf: &mut [(Date, Period, f64)],
     disaggregated: bool,
+    selected: Option<Vec<(Date, Period, f64)>>,
     opts: &Options,
 ) -> IndicatorResult {
     let mut problems = Vec::new();
@@ -348,21 +442,24 @@ fn indicator_result(
         .iter()
         .map(|(p, v)| (p.end_year_fraction(), *v))
         .collect();
-    let sdg = sdg::progress(
-        &timed,
-        &SdgConfig {
-            base_year: ind
-                .baseline
-                .map_or(f64::NEG_INFINITY, |b| b.period.end_year_fraction()),
-            target: ind.target.map(|t| t.value),
-            target_year: ind
-                .target
-                .map_or(f64::NAN, |t| t.period.end_year_fraction()),
-            direction: ind.direction,
-            limit: None,
-            thresholds: None,
-        },
-    );
+    let config = sdg_config(ind);
+    let sdg = match selected {
+        None => sdg::progress(&timed, &config),
+        Some(mut values) => {
+            let points: Vec<(f64, f64)> = combine(&mut values, ind.aggregation, &mut Vec::new())
+                .iter()
+                .map(|(p, v)| (p.end_year_fraction(), *v))
+                .collect();
+            let mut p = sdg::progress(&points, &config);
+            if points.is_empty() {
+                // "No value" is said more precisely: the selection found none.
+                p.problems.retain(|x| *x != sdg::SdgProblem::NoData);
+                p.problems.push(sdg::SdgProblem::SelectionNotFound);
+                p = sdg::finish(p);
+            }
+            p
+        }
+    };
     let forecast = forecast::forecast(
         &timed,
         ind.target.map(|t| (t.period.end_year_fraction(), t.value)),
@@ -487,6 +584,7 @@ mod tests {
             precision: 0,
             definition: Text::default(),
             source: String::new(),
+            sdg: None,
         }
     }
 
@@ -721,6 +819,110 @@ mod tests {
             Err(NoRate::NoHeadline)
         );
         assert_eq!(d.latest("I1").unwrap().value, Some(12.0));
+    }
+
+    #[test]
+    fn open_sdg_options_replace_the_indicator_s_own_and_select_a_series() {
+        use Period::Year;
+        // Headline 10 → 12 (2015 → 2020); series A 10 → 20; the unit dimension `%` 10 → 5.
+        let mut i = ind("S", "P1", Kind::Outcome, Direction::Increase);
+        i.unit = Text::new("t", "t");
+        i.baseline = ms(10.0, Year(2015));
+        i.target = ms(40.0, Year(2030));
+        let mut ds = Dataset {
+            indicators: vec![i],
+            series: vec![
+                Series {
+                    indicator: "S".into(),
+                    dimensions: vec![("Series".into(), "A".into())],
+                },
+                Series {
+                    indicator: "S".into(),
+                    dimensions: vec![("unit".into(), "%".into())],
+                },
+                Series {
+                    indicator: "S".into(),
+                    dimensions: vec![("Series".into(), "A".into()), ("sex".into(), "F".into())],
+                },
+            ],
+            ..Dataset::default()
+        };
+        for (series, v15, v20) in [
+            (None, 10.0, 12.0),
+            (Some(0), 10.0, 20.0),
+            (Some(1), 10.0, 5.0),
+            (Some(2), 1.0, 100.0),
+        ] {
+            for (year, v) in [(2015, v15), (2020, v20)] {
+                let mut x = o("S", Year(year), Some(v));
+                x.series = series;
+                ds.observations.push(x);
+            }
+        }
+        let sdg = |ds: &Dataset| {
+            let a = evaluate(ds, &Options::default()).indicators[0].sdg.clone();
+            let b = evaluate_one(ds, "S", &Options::default()).unwrap().sdg;
+            assert_eq!(a, b);
+            a
+        };
+        // Without options: the headline against the indicator's target.
+        let p = sdg(&ds);
+        assert_eq!(p.method, sdg::SdgMethod::WithTarget);
+        assert_eq!(p.current_value, Some(12.0));
+        // Options without a target, with a limit and thresholds: method 1 on series A.
+        ds.indicators[0].target = None;
+        ds.indicators[0].sdg = Some(SdgOptions {
+            series: Some("A".into()),
+            limit: Some(100.0),
+            direction: Some(Direction::Decrease),
+            thresholds: crate::model::SdgThresholdOptions {
+                low: Some(-0.5),
+                ..Default::default()
+            },
+            ..SdgOptions::default()
+        });
+        let p = sdg(&ds);
+        assert_eq!(p.method, sdg::SdgMethod::WithoutTarget);
+        assert_eq!((p.base_value, p.current_value), (Some(10.0), Some(20.0)));
+        assert_eq!(p.direction, -1);
+        let coeff = 1.0 - (10.0f64 / 100.0).powf(4.44);
+        assert_eq!(p.coefficient, Some(coeff));
+        assert_eq!(p.thresholds.low, -0.5 * coeff);
+        // The unit dimension, with a target and years from the options.
+        ds.indicators[0].sdg = Some(SdgOptions {
+            unit: Some("%".into()),
+            target: Some(2.0),
+            target_year: Some(2025),
+            base_year: Some(2014),
+            ..SdgOptions::default()
+        });
+        let p = sdg(&ds);
+        assert_eq!((p.base_value, p.current_value), (Some(10.0), Some(5.0)));
+        assert_eq!(p.target_year, Some(2026.0));
+        // The indicator's own unit selects the headline; an unknown series selects nothing.
+        ds.indicators[0].sdg = Some(SdgOptions {
+            unit: Some("t".into()),
+            ..SdgOptions::default()
+        });
+        assert_eq!(sdg(&ds).current_value, Some(12.0));
+        ds.indicators[0].sdg = Some(SdgOptions {
+            series: Some("B".into()),
+            ..SdgOptions::default()
+        });
+        let p = sdg(&ds);
+        assert_eq!(p.status, sdg::SdgStatus::NotAvailable);
+        assert_eq!(p.problems, vec![sdg::SdgProblem::SelectionNotFound]);
+        // A target year before the base year from the options: not available, with its reason.
+        ds.indicators[0].sdg = Some(SdgOptions {
+            target: Some(30.0),
+            target_year: Some(2010),
+            ..SdgOptions::default()
+        });
+        let p = sdg(&ds);
+        assert_eq!(
+            p.problems,
+            vec![sdg::SdgProblem::TargetYearNotAfterBaseYear]
+        );
     }
 
     #[test]

@@ -92,6 +92,7 @@ pub fn dataset(indicators: usize, observations: usize, seed: u64) -> Dataset {
             precision: 1,
             definition: Text::default(),
             source: String::new(),
+            sdg: None,
         });
         let trend = (target - base) / 16.0 * (2.0 * rng.unit());
         for j in 0..n {
