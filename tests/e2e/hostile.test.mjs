@@ -105,10 +105,10 @@ function cases() {
   nul += '2100,1\0\n';
   const wide = 'year' + Array.from({ length: 1_000_000 }, (_, i) => `,c${i}`).join('') + '\n2020' + ',1'.repeat(1_000_000) + '\n';
   return [
-    { f: file('bomb.csv.gz', gz), kind: 'UnreadableGzip', says: '256 MiB' },
+    { f: file('bomb.csv.gz', gz), kind: 'UnreadableGzip', says: '256 Mio' },
     { f: file('laughs.xlsx', book(LAUGHS)), kind: 'UnreadableXlsx', says: 'DOCTYPE' },
     { f: file('traversal.xlsx', book(SHEET, [{ name: '../../../../tmp/evil.sh', data: 'rm -rf /' }])), kind: 'UnreadableXlsx', says: '../../../../tmp/evil.sh' },
-    { f: file('bad_crc.xlsx', book(SHEET, [], (crc32(Buffer.from(SHEET)) ^ 1) >>> 0)), kind: 'UnreadableXlsx', says: 'CRC' },
+    { f: file('bad_crc.xlsx', book(SHEET, [], (crc32(Buffer.from(SHEET)) ^ 1) >>> 0)), kind: 'UnreadableXlsx', says: 'somme de contrôle' },
     { f: file('deep.json', '['.repeat(1_000_000) + ']'.repeat(1_000_000), 'application/json'), kind: 'InvalidJson', line: 1, column: 128 },
     { f: file('wide.csv', wide, 'text/csv'), kind: 'TooManyColumns', line: 1 },
     { f: file('nul.csv', nul, 'text/csv'), kind: 'BinaryFile', line: 102, column: 7 },

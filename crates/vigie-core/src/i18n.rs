@@ -1119,8 +1119,8 @@ fn expected_en(kind: &ProblemKind) -> String {
         MetadataOnly => "indicator data (this is indicator metadata: import it together with its data CSV)".into(),
         TableSchemaOnly => "indicator data (this is a Table Schema: it describes columns but holds no values)".into(),
         NestedGzip => "one level of gzip compression".into(),
-        UnreadableGzip { reason } => format!("a readable gzip file ({reason})"),
-        UnreadableXlsx { reason } => format!("a readable XLSX workbook ({reason})"),
+        UnreadableGzip { reason } => format!("a readable gzip file ({})", zip_en(reason)),
+        UnreadableXlsx { reason } => format!("a readable XLSX workbook ({})", zip_en(reason)),
         EmptyWorksheet => "a worksheet with a header row and data rows".into(),
         Cancelled => "an import run to its end (it was cancelled)".into(),
         UnterminatedQuote => "a closing quote before the end of the file".into(),
@@ -1262,8 +1262,8 @@ fn expected_fr(kind: &ProblemKind) -> String {
         MetadataOnly => "des données d’indicateurs (ce sont des métadonnées d’indicateur : importez-les avec le CSV de leurs données)".into(),
         TableSchemaOnly => "des données d’indicateurs (c’est un Table Schema : il décrit des colonnes mais ne contient aucune valeur)".into(),
         NestedGzip => "un seul niveau de compression gzip".into(),
-        UnreadableGzip { reason } => format!("un fichier gzip lisible ({reason})"),
-        UnreadableXlsx { reason } => format!("un classeur XLSX lisible ({reason})"),
+        UnreadableGzip { reason } => format!("un fichier gzip lisible ({})", zip_fr(reason)),
+        UnreadableXlsx { reason } => format!("un classeur XLSX lisible ({})", zip_fr(reason)),
         EmptyWorksheet => "une feuille avec une ligne d’en-tête et des lignes de données".into(),
         Cancelled => "une importation menée à son terme (elle a été annulée)".into(),
         UnterminatedQuote => "un guillemet fermant avant la fin du fichier".into(),
@@ -1541,6 +1541,64 @@ impl Lang {
     }
 }
 
+/// Why a container could not be opened, in English.
+fn zip_en(z: &crate::ingest::zip::ZipError) -> String {
+    use crate::ingest::zip::ZipError::*;
+    match z {
+        TooLarge { limit_mib } => {
+            format!("its data inflates beyond {limit_mib} MiB, the most one file may take")
+        }
+        Corrupt => "its compressed data ends early or is corrupt".into(),
+        NoGzipHeader => "no valid gzip header".into(),
+        NoDirectory => "no zip directory: not a zip archive, or a truncated one".into(),
+        BrokenDirectory => "its zip directory is broken or cut short".into(),
+        TruncatedEntry { entry } => format!("the part `{entry}` is cut short"),
+        Method { entry, method } => format!(
+            "the part `{entry}` uses compression method {method}, not stored or deflate"
+        ),
+        Damaged { entry } => format!(
+            "the part `{entry}` is damaged: its checksum differs from the archive's"
+        ),
+        EntryOutside { entry } => format!(
+            "the part `{entry}` has a name outside the archive, a sign of a hostile file; the archive is refused"
+        ),
+        DocumentType { part } => format!(
+            "the part `{part}` declares a document type (`<!DOCTYPE`/`<!ENTITY`), which no workbook needs; it is refused"
+        ),
+        NoSheetNamed { name } => format!("no worksheet named `{name}`"),
+        NoSheet => "no worksheet found".into(),
+    }
+}
+
+/// Why a container could not be opened, in French.
+fn zip_fr(z: &crate::ingest::zip::ZipError) -> String {
+    use crate::ingest::zip::ZipError::*;
+    match z {
+        TooLarge { limit_mib } => format!(
+            "ses données décompressées dépassent {limit_mib} Mio, le plus qu’un fichier peut occuper"
+        ),
+        Corrupt => "ses données compressées s’arrêtent trop tôt ou sont corrompues".into(),
+        NoGzipHeader => "pas d’en-tête gzip valide".into(),
+        NoDirectory => "pas de répertoire zip : ce n’est pas une archive zip, ou elle est tronquée".into(),
+        BrokenDirectory => "son répertoire zip est abîmé ou tronqué".into(),
+        TruncatedEntry { entry } => format!("la partie « {entry} » est tronquée"),
+        Method { entry, method } => format!(
+            "la partie « {entry} » utilise la méthode de compression {method}, ni stockée ni deflate"
+        ),
+        Damaged { entry } => format!(
+            "la partie « {entry} » est abîmée : sa somme de contrôle diffère de celle de l’archive"
+        ),
+        EntryOutside { entry } => format!(
+            "la partie « {entry} » porte un nom hors de l’archive, signe d’un fichier hostile ; l’archive est refusée"
+        ),
+        DocumentType { part } => format!(
+            "la partie « {part} » déclare un type de document (« <!DOCTYPE », « <!ENTITY »), dont aucun classeur n’a besoin ; elle est refusée"
+        ),
+        NoSheetNamed { name } => format!("aucune feuille nommée « {name} »"),
+        NoSheet => "aucune feuille trouvée".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -1574,6 +1632,20 @@ mod tests {
             assert!(!fr.trim().is_empty() && !en.trim().is_empty(), "{kind:?}");
             assert_ne!(fr, en, "{kind:?}");
             assert!(!fr.contains('`'), "French quotes are « »: {fr}");
+        }
+    }
+
+    #[test]
+    fn every_container_fault_reads_in_both_languages_and_round_trips() {
+        for z in crate::ingest::zip::ZipError::examples() {
+            let (fr, en) = (zip_fr(&z), zip_en(&z));
+            assert!(!fr.trim().is_empty() && fr != en, "{z:?}");
+            assert!(!fr.contains('`'), "French quotes are « »: {fr}");
+            let v = serde_json::to_value(&z).unwrap();
+            assert_eq!(
+                serde_json::from_value::<crate::ingest::zip::ZipError>(v).unwrap(),
+                z
+            );
         }
     }
 

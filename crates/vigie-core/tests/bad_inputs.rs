@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
+use vigie_core::ingest::zip::ZipError;
 use vigie_core::ingest::{import, ImportOptions, ImportReport, ProblemKind};
 use ProblemKind::*;
 
@@ -15,8 +16,8 @@ fn corpus() -> Vec<(&'static str, usize, usize, ProblemKind)> {
         ("empty.csv", 0, 0, EmptyFile),
         ("blank_lines.csv", 0, 0, EmptyFile),
         ("binary.bin", 1, 1, BinaryFile),
-        ("sheet.xlsx", 0, 0, UnreadableXlsx { reason: s("zip: no end of central directory") }),
-        ("data.csv.gz", 0, 0, UnreadableGzip { reason: s("no valid gzip header") }),
+        ("sheet.xlsx", 0, 0, UnreadableXlsx { reason: ZipError::NoDirectory }),
+        ("data.csv.gz", 0, 0, UnreadableGzip { reason: ZipError::NoGzipHeader }),
         ("truncated_quote.csv", 2, 6, UnterminatedQuote),
         ("stray_quote.csv", 2, 8, StrayQuote),
         ("text_after_quote.csv", 2, 9, TextAfterQuote),

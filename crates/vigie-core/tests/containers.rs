@@ -94,7 +94,9 @@ fn the_first_sheet_by_default_and_unknown_sheets_are_located() {
     assert_eq!(
         r.problems[0].kind,
         ProblemKind::UnreadableXlsx {
-            reason: "no worksheet named `Nope`".into()
+            reason: vigie_core::ingest::zip::ZipError::NoSheetNamed {
+                name: "Nope".into()
+            }
         }
     );
     for end in 0..bytes.len() {

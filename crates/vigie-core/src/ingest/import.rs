@@ -256,7 +256,7 @@ pub fn import_compact(
             Err(e) => {
                 return refuse(
                     Format::Unsupported,
-                    ProblemKind::UnreadableGzip { reason: e.0 },
+                    ProblemKind::UnreadableGzip { reason: e },
                 )
                 .into()
             }

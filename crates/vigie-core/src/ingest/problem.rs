@@ -61,10 +61,10 @@ pub enum ProblemKind {
     TableSchemaOnly,
     /// A gzip file inside a gzip file.
     NestedGzip,
-    /// The gzip stream cannot be read; `reason` is the decoder's message.
-    UnreadableGzip { reason: String },
-    /// The XLSX workbook cannot be read; `reason` is the reader's message.
-    UnreadableXlsx { reason: String },
+    /// The gzip stream cannot be read, and why.
+    UnreadableGzip { reason: super::zip::ZipError },
+    /// The XLSX workbook (a zip archive) cannot be read, and why.
+    UnreadableXlsx { reason: super::zip::ZipError },
     /// No worksheet row has a header and data after it.
     EmptyWorksheet,
     /// The person cancelled the import.
@@ -315,10 +315,12 @@ impl ProblemKind {
             TableSchemaOnly,
             NestedGzip,
             UnreadableGzip {
-                reason: s("no valid gzip header"),
+                reason: super::zip::ZipError::TooLarge { limit_mib: 256 },
             },
             UnreadableXlsx {
-                reason: s("no worksheet found"),
+                reason: super::zip::ZipError::DocumentType {
+                    part: s("xl/a.xml"),
+                },
             },
             EmptyWorksheet,
             Cancelled,

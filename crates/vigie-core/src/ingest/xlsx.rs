@@ -116,9 +116,9 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ZipError> {
                 // An XLSX part never needs a document type: a DTD is where entity expansion
                 // ("billion laughs") and external entities hide, so a part that has one is refused.
                 if xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY") {
-                    return Err(ZipError(format!(
-                        "xlsx: `{name}` declares a document type (`<!DOCTYPE`/`<!ENTITY`), which no workbook needs; it is refused"
-                    )));
+                    return Err(ZipError::DocumentType {
+                        part: name.to_owned(),
+                    });
                 }
                 Ok(Some(xml))
             }
@@ -163,7 +163,9 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ZipError> {
             }
         });
         if path.is_none() {
-            return Err(ZipError(format!("no worksheet named `{name}`")));
+            return Err(ZipError::NoSheetNamed {
+                name: name.to_owned(),
+            });
         }
     }
     let path = path
@@ -174,7 +176,7 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Vec<Row>, ZipError> {
                 .find(|e| e.name.starts_with("xl/worksheets/") && e.name.ends_with(".xml"))
                 .map(|e| e.name.clone())
         })
-        .ok_or_else(|| ZipError("no worksheet found".into()))?;
+        .ok_or(ZipError::NoSheet)?;
     let xml = text(&path)?.unwrap_or_default();
     let mut rows: Vec<Row> = Vec::new();
     let (mut col, mut kind, mut in_v) = (0usize, String::new(), false);
@@ -238,7 +240,7 @@ pub(super) fn import_xlsx(file: &str, bytes: &[u8], opts: &ImportOptions) -> Imp
             return ImportReport::refused(
                 file,
                 det,
-                Problem::at(file, 0, 0, "", ProblemKind::UnreadableXlsx { reason: e.0 }),
+                Problem::at(file, 0, 0, "", ProblemKind::UnreadableXlsx { reason: e }),
             )
         }
     };

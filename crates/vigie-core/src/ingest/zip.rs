@@ -4,10 +4,80 @@
 /// The most bytes one inflated file may take.
 pub const LIMIT: usize = 256 << 20;
 
-/// Why a container could not be opened.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct ZipError(pub String);
+/// Why a container could not be opened, as values (the sentences are in the language tables;
+/// `Display` gives the English one for logs).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "fault", rename_all = "snake_case")]
+pub enum ZipError {
+    /// The data inflates beyond `limit_mib`, the most one file may take.
+    #[error("deflate data inflates beyond {limit_mib} MiB, the most one file may take")]
+    TooLarge { limit_mib: usize },
+    /// The deflate data ends early or is corrupt.
+    #[error("deflate data ends early or is corrupt")]
+    Corrupt,
+    /// No valid gzip header.
+    #[error("no valid gzip header")]
+    NoGzipHeader,
+    /// No end of central directory: not a zip archive, or a truncated one.
+    #[error("no zip end of central directory")]
+    NoDirectory,
+    /// The archive's directory or a header in it is cut short or broken.
+    #[error("broken or truncated zip directory")]
+    BrokenDirectory,
+    /// An entry's data is cut short.
+    #[error("zip entry `{entry}` is truncated")]
+    TruncatedEntry { entry: String },
+    /// An entry uses a compression method other than stored or deflate.
+    #[error("zip entry `{entry}` uses compression method {method}, not stored or deflate")]
+    Method { entry: String, method: usize },
+    /// An entry's CRC-32 differs from the one the directory declares.
+    #[error("zip entry `{entry}` is damaged (its CRC-32 differs from the archive's)")]
+    Damaged { entry: String },
+    /// An entry's name would leave the archive's folder.
+    #[error("zip entry `{entry}` has a name outside the archive; the archive is refused")]
+    EntryOutside { entry: String },
+    /// An XLSX part declares a document type (where entity expansion hides).
+    #[error("xlsx part `{part}` declares a document type, which no workbook needs")]
+    DocumentType { part: String },
+    /// No worksheet of that name.
+    #[error("no worksheet named `{name}`")]
+    NoSheetNamed { name: String },
+    /// No worksheet at all.
+    #[error("no worksheet found")]
+    NoSheet,
+}
+
+impl ZipError {
+    /// One value of every variant (for tests of the language tables).
+    #[cfg(test)]
+    pub(crate) fn examples() -> Vec<ZipError> {
+        use ZipError::*;
+        let s = |t: &str| t.to_owned();
+        vec![
+            TooLarge { limit_mib: 256 },
+            Corrupt,
+            NoGzipHeader,
+            NoDirectory,
+            BrokenDirectory,
+            TruncatedEntry {
+                entry: s("xl/a.xml"),
+            },
+            Method {
+                entry: s("xl/a.xml"),
+                method: 12,
+            },
+            Damaged {
+                entry: s("xl/a.xml"),
+            },
+            EntryOutside { entry: s("../a") },
+            DocumentType {
+                part: s("xl/a.xml"),
+            },
+            NoSheetNamed { name: s("Data") },
+            NoSheet,
+        ]
+    }
+}
 
 fn u16_at(b: &[u8], at: usize) -> Option<usize> {
     b.get(at..at + 2)
@@ -48,23 +118,18 @@ fn inflate(data: &[u8]) -> Result<Vec<u8>, ZipError> {
                 out.resize(len, 0);
             }
             TINFLStatus::HasMoreOutput => {
-                return Err(ZipError(format!(
-                    "deflate data inflates beyond {} MiB, the most one file may take",
-                    LIMIT >> 20
-                )))
+                return Err(ZipError::TooLarge {
+                    limit_mib: LIMIT >> 20,
+                })
             }
-            other => {
-                return Err(ZipError(format!(
-                    "deflate data ends early or is corrupt ({other:?})"
-                )))
-            }
+            _ => return Err(ZipError::Corrupt),
         }
     }
 }
 
 /// Inflates a gzip file (first member).
 pub fn gunzip(b: &[u8]) -> Result<Vec<u8>, ZipError> {
-    let bad = || ZipError("no valid gzip header".into());
+    let bad = || ZipError::NoGzipHeader;
     if b.len() < 18 || b[0] != 0x1f || b[1] != 0x8b || b[2] != 8 {
         return Err(bad());
     }
@@ -104,18 +169,17 @@ impl Entry<'_> {
             0 => self.data.to_vec(),
             8 => inflate(self.data)?,
             m => {
-                return Err(ZipError(format!(
-                    "zip: `{}` uses compression method {m}, not stored or deflate",
-                    self.name
-                )))
+                return Err(ZipError::Method {
+                    entry: self.name.clone(),
+                    method: m,
+                })
             }
         };
         let crc = crc32(&bytes);
         if crc != self.crc {
-            return Err(ZipError(format!(
-                "zip: `{}` is damaged (its CRC-32 is {crc:08x}, the archive declares {:08x})",
-                self.name, self.crc
-            )));
+            return Err(ZipError::Damaged {
+                entry: self.name.clone(),
+            });
         }
         Ok(bytes)
     }
@@ -142,18 +206,18 @@ pub fn crc32(data: &[u8]) -> u32 {
 
 /// Lists a zip archive's entries from its central directory.
 pub fn entries(b: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
-    let bad = |what: &str| ZipError(format!("zip: {what}"));
+    let bad = || ZipError::BrokenDirectory;
     let from = b.len().saturating_sub(65_557);
     let eocd = (from..b.len().saturating_sub(21))
         .rev()
         .find(|&i| b.get(i..i + 4) == Some(b"PK\x05\x06"))
-        .ok_or_else(|| bad("no end of central directory"))?;
-    let count = u16_at(b, eocd + 10).ok_or_else(|| bad("truncated directory"))?;
-    let mut at = u32_at(b, eocd + 16).ok_or_else(|| bad("truncated directory"))?;
+        .ok_or(ZipError::NoDirectory)?;
+    let count = u16_at(b, eocd + 10).ok_or_else(|| bad())?;
+    let mut at = u32_at(b, eocd + 16).ok_or_else(|| bad())?;
     let mut out = Vec::new();
     for _ in 0..count {
         if b.get(at..at + 4) != Some(b"PK\x01\x02") {
-            return Err(bad("broken central directory"));
+            return Err(bad());
         }
         let field = |o: usize, w: usize| {
             if w == 2 {
@@ -171,29 +235,27 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
             field(32, 2),
             field(42, 4),
         ) else {
-            return Err(bad("truncated directory entry"));
+            return Err(bad());
         };
-        let name = b
-            .get(at + 46..at + 46 + n)
-            .ok_or_else(|| bad("truncated name"))?;
+        let name = b.get(at + 46..at + 46 + n).ok_or_else(|| bad())?;
         let name = String::from_utf8_lossy(name).into_owned();
         // Vigie never writes an archive's files out, but a name that would leave the archive's
         // folder (`../`, `/`, `C:`) is a sign of a hostile archive: the whole archive is refused.
-        if let Err(why) = super::paths::check(&name) {
-            return Err(bad(&format!(
-                "entry `{name}` has a name outside the archive ({why:?}); the archive is refused"
-            )));
+        if super::paths::check(&name).is_err() {
+            return Err(ZipError::EntryOutside { entry: name });
         }
         if b.get(local..local + 4) != Some(b"PK\x03\x04") {
-            return Err(bad("broken local header"));
+            return Err(bad());
         }
         let (Some(ln), Some(le)) = (u16_at(b, local + 26), u16_at(b, local + 28)) else {
-            return Err(bad("truncated local header"));
+            return Err(bad());
         };
         let start = local + 30 + ln + le;
-        let data = b
-            .get(start..start.saturating_add(size))
-            .ok_or_else(|| bad("truncated entry"))?;
+        let data =
+            b.get(start..start.saturating_add(size))
+                .ok_or_else(|| ZipError::TruncatedEntry {
+                    entry: name.clone(),
+                })?;
         out.push(Entry {
             name,
             method,
