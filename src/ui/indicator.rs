@@ -105,7 +105,7 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 .map(|v| format::number(v, 2, l))
                 .unwrap_or_else(|| "—".into());
             view! {
-                <div>
+                <div class="wide">
                     <dt>{s.sdg_progress}</dt>
                     <dd data-testid="sdg">
                         <span class="value">{l.pick(&sdg.status.label()).to_owned()}</span>

@@ -225,13 +225,13 @@ pub fn progress_options(text: &str) -> (Option<crate::model::SdgOptions>, Vec<Op
                 (Some(x), _) => (o.limit = Some(x), None).1,
                 (None, _) => Some(V::Number),
             },
-            "direction" => match v {
+            "direction" => match unquoted(v) {
                 "positive" => (o.direction = Some(Direction::Increase), None).1,
                 "negative" => (o.direction = Some(Direction::Decrease), None).1,
                 _ => Some(V::Direction),
             },
             "series" | "unit" => {
-                let s = v.trim_matches(|c| c == '"' || c == '\'');
+                let s = unquoted(v);
                 if s.is_empty() {
                     Some(V::Text)
                 } else if k == "series" {
@@ -252,6 +252,15 @@ pub fn progress_options(text: &str) -> (Option<crate::model::SdgOptions>, Vec<Op
         }
     }
     (out, faults)
+}
+
+/// A YAML scalar without the quotes around it (`"positive"`, `'%'`), as YAML reads it.
+fn unquoted(v: &str) -> &str {
+    let b = v.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(b'"'), Some(b'"')) | (Some(b'\''), Some(b'\'')) if v.len() >= 2 => &v[1..v.len() - 1],
+        _ => v,
+    }
 }
 
 /// A finite number written plainly (`0.5`, `-2`, `1e3`).

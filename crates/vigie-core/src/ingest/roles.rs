@@ -269,10 +269,15 @@ pub fn guess(
     plan.shape = shape_of(&plan.columns, is_open_sdg)?;
     if plan.shape == Shape::OpenSdg {
         plan.default_indicator = stem.trim_start_matches("indicator_").to_owned();
-        // `Series` is a disaggregation in Open SDG, whatever its values look like.
+        // `Series` is a disaggregation in Open SDG, whatever its values look like; its unit column
+        // is `Units`, and other unit-like columns (`Unit measure`) are not read when it is there,
+        // as sdg-build leaves them out.
+        let has_units = plan.columns.iter().any(|c| c.name == "Units");
         for c in plan.columns.iter_mut() {
             if c.name == "Series" {
                 c.role = Role::Dimension;
+            } else if has_units && c.role == Role::Unit && c.name != "Units" {
+                c.role = Role::Ignore;
             }
         }
     }

@@ -213,7 +213,7 @@ pub fn evaluate(ds: &Dataset, opts: &Options) -> Evaluation {
                 disaggregated |= known_headline(&obs[s..e], opts.as_of, &mut buf);
             }
             let selected = ind.sdg.as_ref().and_then(|o| {
-                let mut out = Vec::new();
+                let mut out = Selected::default();
                 for &(s, e) in runs {
                     known_selected(&obs[s..e], &ds.series, ind, o, opts.as_of, &mut out)?;
                 }
@@ -234,7 +234,7 @@ pub fn evaluate_one(ds: &Dataset, id: &str, opts: &Options) -> Option<IndicatorR
     let observations = ds.observations_of(id);
     let disaggregated = known_headline(observations, opts.as_of, &mut buf);
     let selected = ind.sdg.as_ref().and_then(|o| {
-        let mut out = Vec::new();
+        let mut out = Selected::default();
         known_selected(observations, &ds.series, ind, o, opts.as_of, &mut out).map(|_| out)
     });
     let axis = ds.project(&ind.project).map_or("", |p| p.axis.as_str());
@@ -248,24 +248,32 @@ pub fn evaluate_one(ds: &Dataset, id: &str, opts: &Options) -> Option<IndicatorR
     ))
 }
 
-/// Pushes the values of the series Open SDG options select (`series`, `unit`), known as of
-/// `as_of`, as `known_headline` does; `None` when the options select no series (the headline is
-/// measured). A value is selected when its `Series` dimension is `series` (none when not given),
-/// its unit is `unit` (the indicator's own unit, or its `unit` dimension; the indicator's unit when
-/// not given) and it has no other dimension, as the reference keeps the headline rows of what its
-/// series and unit filters leave.
+/// The values Open SDG options select, known as of the date, and whether they mix series or units.
+#[derive(Default)]
+struct Selected {
+    values: Vec<(Date, Period, f64)>,
+    /// The `Series` and `unit` dimension values of the first selected value.
+    first: Option<(Option<String>, Option<String>)>,
+    mixed: bool,
+}
+
+/// Adds the values of the series Open SDG options select (`series`, `unit`), known as of `as_of`,
+/// to `out`, as `known_headline` does; `None` when the options select no series (the headline is
+/// measured). As the reference filters its table: a value is kept when its `Series` dimension is
+/// `series` (any when not given), its unit is `unit` (its `unit` dimension, else the indicator's
+/// own unit; any when not given) and it has no other dimension. Values of more than one series or
+/// unit left by a partial selection mark `out` as mixed (the reference stops there).
 fn known_selected(
     observations: &[Observation],
     series: &[Series],
     ind: &Indicator,
     sel: &SdgOptions,
     as_of: Date,
-    buf: &mut Vec<(Date, Period, f64)>,
+    out: &mut Selected,
 ) -> Option<()> {
     if sel.series.is_none() && sel.unit.is_none() {
         return None;
     }
-    let own_unit = sel.unit.as_deref().is_none_or(|u| u == ind.unit.fr);
     for o in observations {
         let dims: &[(String, String)] = match o.series {
             Some(i) => series
@@ -273,21 +281,32 @@ fn known_selected(
                 .map_or(&[][..], |s| s.dimensions.as_slice()),
             None => &[],
         };
-        let (mut series_ok, mut unit_ok, mut other) = (sel.series.is_none(), own_unit, false);
+        let (mut series_of, mut unit_of, mut other) = (None, None, false);
         for (k, v) in dims {
             match k.as_str() {
-                "Series" => series_ok = sel.series.as_deref() == Some(v.as_str()),
-                "unit" => unit_ok = !own_unit && sel.unit.as_deref() == Some(v.as_str()),
+                "Series" => series_of = Some(v.as_str()),
+                "unit" => unit_of = Some(v.as_str()),
                 _ => other = true,
             }
         }
+        let unit = unit_of.unwrap_or(ind.unit.fr.as_str());
+        let series_ok = sel.series.as_deref().is_none_or(|s| series_of == Some(s));
+        let unit_ok = sel.unit.as_deref().is_none_or(|u| unit == u);
         if !series_ok || !unit_ok || other {
             continue;
         }
         if let Some(v) = o.value {
             let last = o.period.last_day();
             if v.is_finite() && last <= as_of {
-                buf.push((last, o.period, v));
+                match &out.first {
+                    None => {
+                        out.first = Some((series_of.map(str::to_owned), unit_of.map(str::to_owned)))
+                    }
+                    Some((s, u)) => {
+                        out.mixed |= s.as_deref() != series_of || u.as_deref() != unit_of;
+                    }
+                }
+                out.values.push((last, o.period, v));
             }
         }
     }
@@ -387,7 +406,7 @@ fn indicator_result(
     axis: &str,
     buf: &mut [(Date, Period, f64)],
     disaggregated: bool,
-    selected: Option<Vec<(Date, Period, f64)>>,
+    selected: Option<Selected>,
     opts: &Options,
 ) -> IndicatorResult {
     let mut problems = Vec::new();
@@ -445,19 +464,32 @@ fn indicator_result(
     let config = sdg_config(ind);
     let sdg = match selected {
         None => sdg::progress(&timed, &config),
-        Some(mut values) => {
-            let points: Vec<(f64, f64)> = combine(&mut values, ind.aggregation, &mut Vec::new())
+        Some(mut sel) => {
+            // Values are not combined here: two values of one year in the series the metadata
+            // selects are a duplicate the measure refuses, as the reference does.
+            sel.values.sort_by_key(|a| (a.0, a.1));
+            let points: Vec<(f64, f64)> = sel
+                .values
                 .iter()
-                .map(|(p, v)| (p.end_year_fraction(), *v))
+                .map(|(_, p, v)| (p.end_year_fraction(), *v))
                 .collect();
-            let mut p = sdg::progress(&points, &config);
-            if points.is_empty() {
-                // "No value" is said more precisely: the selection found none.
-                p.problems.retain(|x| *x != sdg::SdgProblem::NoData);
-                p.problems.push(sdg::SdgProblem::SelectionNotFound);
-                p = sdg::finish(p);
+            let refusal = if points.is_empty() {
+                Some(sdg::SdgProblem::SelectionNotFound)
+            } else if sel.mixed {
+                Some(sdg::SdgProblem::SeveralSeriesSelected)
+            } else {
+                None
+            };
+            match refusal {
+                None => sdg::progress(&points, &config),
+                Some(why) => {
+                    // Nothing is measured; "no value" is said more precisely.
+                    let mut p = sdg::progress(&[], &config);
+                    p.problems.retain(|x| *x != sdg::SdgProblem::NoData);
+                    p.problems.push(why);
+                    sdg::finish(p)
+                }
             }
-            p
         }
     };
     let forecast = forecast::forecast(
@@ -899,12 +931,21 @@ mod tests {
         let p = sdg(&ds);
         assert_eq!((p.base_value, p.current_value), (Some(10.0), Some(5.0)));
         assert_eq!(p.target_year, Some(2026.0));
-        // The indicator's own unit selects the headline; an unknown series selects nothing.
+        // The indicator's own unit selects the headline and series A (both in `t`): two series,
+        // which the reference refuses, and so does Vigie; with the series named, A alone.
         ds.indicators[0].sdg = Some(SdgOptions {
             unit: Some("t".into()),
             ..SdgOptions::default()
         });
-        assert_eq!(sdg(&ds).current_value, Some(12.0));
+        let p = sdg(&ds);
+        assert_eq!(p.status, sdg::SdgStatus::NotAvailable);
+        assert_eq!(p.problems, vec![sdg::SdgProblem::SeveralSeriesSelected]);
+        ds.indicators[0].sdg = Some(SdgOptions {
+            unit: Some("t".into()),
+            series: Some("A".into()),
+            ..SdgOptions::default()
+        });
+        assert_eq!(sdg(&ds).current_value, Some(20.0));
         ds.indicators[0].sdg = Some(SdgOptions {
             series: Some("B".into()),
             ..SdgOptions::default()

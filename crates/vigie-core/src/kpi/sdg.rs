@@ -154,6 +154,9 @@ pub enum SdgProblem {
     TargetYearNotAfterBaseYear,
     /// No value of the series or unit the metadata selects.
     SelectionNotFound,
+    /// What the metadata selects holds more than one series or unit (give `series` or `unit` to
+    /// choose one; the reference stops with an error).
+    SeveralSeriesSelected,
 }
 
 impl SdgProblem {
@@ -196,6 +199,10 @@ impl SdgProblem {
             SdgProblem::SelectionNotFound => (
                 "Aucune valeur pour la série ou l’unité choisie dans les métadonnées.",
                 "No value for the series or unit the metadata selects.",
+            ),
+            SdgProblem::SeveralSeriesSelected => (
+                "Les valeurs choisies par les métadonnées mêlent plusieurs séries ou unités : précisez `series` ou `unit`.",
+                "The values the metadata selects mix several series or units: give `series` or `unit`.",
             ),
         };
         Text::new(fr, en)
