@@ -212,8 +212,8 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
         .rev()
         .find(|&i| b.get(i..i + 4) == Some(b"PK\x05\x06"))
         .ok_or(ZipError::NoDirectory)?;
-    let count = u16_at(b, eocd + 10).ok_or_else(|| bad())?;
-    let mut at = u32_at(b, eocd + 16).ok_or_else(|| bad())?;
+    let count = u16_at(b, eocd + 10).ok_or_else(bad)?;
+    let mut at = u32_at(b, eocd + 16).ok_or_else(bad)?;
     let mut out = Vec::new();
     for _ in 0..count {
         if b.get(at..at + 4) != Some(b"PK\x01\x02") {
@@ -237,7 +237,7 @@ pub fn entries(b: &[u8]) -> Result<Vec<Entry<'_>>, ZipError> {
         ) else {
             return Err(bad());
         };
-        let name = b.get(at + 46..at + 46 + n).ok_or_else(|| bad())?;
+        let name = b.get(at + 46..at + 46 + n).ok_or_else(bad)?;
         let name = String::from_utf8_lossy(name).into_owned();
         // Vigie never writes an archive's files out, but a name that would leave the archive's
         // folder (`../`, `/`, `C:`) is a sign of a hostile archive: the whole archive is refused.
