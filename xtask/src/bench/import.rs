@@ -1,7 +1,7 @@
 //! `cargo xtask bench import [--no-build]`: the same bytes (Eurostat's 23 MB `demo_r_mlifexp` TSV,
 //! decompressed, a generated 1 M-row long CSV and a generated 26 MB French CSV) parsed to typed
 //! values by Vigie (the app's wasm in its import worker), uDSV and PapaParse in one headless
-//! Chromium page, and by the same Rust (`ingest::transfer::run_import`) natively; several runs,
+//! Chromium page, and by the same Rust (`ingest::transfer::run_import`) natively, built with the worker's `engine` profile; several runs,
 //! medians.
 //!
 //! Beside speed, every parser is checked: each must read the file's rows; each file's numbers are
@@ -78,7 +78,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     native_cmd
         .args([
             "run",
-            "--release",
+            "--profile",
+            "engine",
             "--quiet",
             "--example",
             "import_bench",
@@ -138,6 +139,7 @@ fn ensure_dist(build: bool) -> Result<(), String> {
     let built = std::fs::metadata(&index).and_then(|m| m.modified()).ok();
     let sources = [
         "src",
+        "crates",
         "public",
         "style",
         "index.html",

@@ -705,7 +705,7 @@ pub(super) fn import_package(
         let mut files = HashMap::new();
         for p in d.paths() {
             if let Some(b) = find_companion(p, companions) {
-                files.insert(p.to_owned(), decode::decode(b, None).0);
+                files.insert(p.to_owned(), decode::decode(b, None).0.into_owned());
             }
         }
         return match d.read(&files) {

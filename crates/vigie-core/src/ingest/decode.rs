@@ -2,6 +2,7 @@
 //! UTF-32 (with BOM) and falling back to Windows-1252 (a superset of Latin-1 for printable text) when bytes are not UTF-8.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The character encoding a file was read with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,8 +38,9 @@ const CP1252_HIGH: [char; 32] = [
 ];
 
 /// Decodes `bytes` with `forced` when given, else with the detected encoding. Never fails: bytes
-/// that cannot be decoded become U+FFFD only in UTF-16 (Windows-1252 maps every byte).
-pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
+/// that cannot be decoded become U+FFFD only in UTF-16 (Windows-1252 maps every byte). Valid UTF-8
+/// is borrowed, not copied: a file of tens of megabytes is not duplicated before it is read.
+pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (Cow<'_, str>, Encoding) {
     // The common case, UTF-8 without a byte-order mark, validated once.
     if forced.is_none()
         && !bytes.starts_with(b"\xEF\xBB\xBF")
@@ -47,17 +49,14 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
         && !bytes.starts_with(b"\0\0\xFE\xFF")
     {
         if let Ok(s) = std::str::from_utf8(bytes) {
-            return (s.to_owned(), Encoding::Utf8);
+            return (Cow::Borrowed(s), Encoding::Utf8);
         }
     }
     let enc = forced.unwrap_or_else(|| detect(bytes));
     let text = match enc {
         Encoding::Utf8 | Encoding::Utf8Bom => {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            match std::str::from_utf8(body) {
-                Ok(s) => s.to_owned(),
-                Err(_) => String::from_utf8_lossy(body).into_owned(),
-            }
+            String::from_utf8_lossy(body)
         }
         Encoding::Utf16Le | Encoding::Utf16Be => {
             let body = bytes.get(2..).unwrap_or_default();
@@ -68,13 +67,16 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
                     u16::from_be_bytes([c[0], c[1]])
                 }
             });
-            char::decode_utf16(units)
-                .map(|r| r.unwrap_or('\u{FFFD}'))
-                .collect()
+            Cow::Owned(
+                char::decode_utf16(units)
+                    .map(|r| r.unwrap_or('\u{FFFD}'))
+                    .collect(),
+            )
         }
         Encoding::Utf32Le | Encoding::Utf32Be => {
             let body = bytes.get(4..).unwrap_or_default();
-            body.chunks_exact(4)
+            let text: String = body
+                .chunks_exact(4)
                 .map(|c| {
                     let c = [c[0], c[1], c[2], c[3]];
                     let u = if enc == Encoding::Utf32Le {
@@ -84,9 +86,10 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> (String, Encoding) {
                     };
                     char::from_u32(u).unwrap_or('\u{FFFD}')
                 })
-                .collect()
+                .collect();
+            Cow::Owned(text)
         }
-        Encoding::Windows1252 => bytes.iter().map(|&b| cp1252(b)).collect(),
+        Encoding::Windows1252 => Cow::Owned(bytes.iter().map(|&b| cp1252(b)).collect()),
     };
     (text, enc)
 }

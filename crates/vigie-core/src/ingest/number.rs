@@ -139,7 +139,11 @@ pub fn read_cell_counted<'a>(
 /// flag and the digits after the separator (at most 6); `None` for anything else, which
 /// `read_cell_counted` reads.
 #[inline(always)]
-pub fn plain_cell(raw: &str, decimal: char, flags: bool) -> Option<(f64, &str, u8)> {
+pub fn plain_cell(raw: &str, style: NumberStyle, flags: bool) -> Option<(f64, &str, u8)> {
+    let decimal = style.decimal;
+    // An ASCII grouping separator is skipped in the integer part, as `parse_number` skips it
+    // (French files write `1 234 567,8`); a non-ASCII one is left to the general reader.
+    let thousands = style.thousands.filter(char::is_ascii).map(|c| c as u8);
     // `trim_cell`, `split_flag` and `plain_decimal` on byte positions, without slicing the text;
     // a non-ASCII end (U+00A0, U+202F, a byte-order mark) is left to the general reader.
     if !decimal.is_ascii() {
@@ -169,7 +173,7 @@ pub fn plain_cell(raw: &str, decimal: char, flags: bool) -> Option<(f64, &str, u
             flag = &raw[space + 1..end];
         }
     }
-    let (v, frac) = plain_decimal_in(b, start, stop, decimal as u8)?;
+    let (v, frac) = plain_decimal_in(b, start, stop, decimal as u8, thousands)?;
     Some((v, flag, frac.min(6) as u8))
 }
 
@@ -239,12 +243,18 @@ const EXACT_POW10: [f64; 23] = [
 /// `None` for anything else (the general reader decides).
 #[inline(always)]
 pub fn plain_decimal(s: &[u8], decimal: u8) -> Option<(f64, usize)> {
-    plain_decimal_in(s, 0, s.len(), decimal)
+    plain_decimal_in(s, 0, s.len(), decimal, None)
 }
 
-/// `plain_decimal` of `s[start..end]`.
+/// `plain_decimal` of `s[start..end]`, skipping `thousands` before the decimal separator.
 #[inline(always)]
-fn plain_decimal_in(s: &[u8], start: usize, end: usize, decimal: u8) -> Option<(f64, usize)> {
+fn plain_decimal_in(
+    s: &[u8],
+    start: usize,
+    end: usize,
+    decimal: u8,
+    thousands: Option<u8>,
+) -> Option<(f64, usize)> {
     if start >= end {
         return None;
     }
@@ -266,6 +276,8 @@ fn plain_decimal_in(s: &[u8], start: usize, end: usize, decimal: u8) -> Option<(
             }
         } else if c == decimal && !point {
             point = true;
+        } else if Some(c) == thousands && !point {
+            continue;
         } else {
             return None;
         }
@@ -521,13 +533,46 @@ mod tests {
             for style in styles {
                 for flags in [false, true] {
                     let general = read_cell_counted(&s, style, &[], flags, true);
-                    if let Some((v, flag, d)) = plain_cell(&s, style.decimal, flags) {
+                    if let Some((v, flag, d)) = plain_cell(&s, style, flags) {
                         assert_eq!(general, (Cell::Number(v, flag), d), "{s:?} {style:?}");
                     }
                     assert_eq!(read_cell_counted(&s, style, &[], flags, false), general);
                 }
             }
         }
+    }
+
+    #[test]
+    fn grouped_numbers_take_the_plain_path_with_the_general_readers_value() {
+        let fr = NumberStyle {
+            decimal: ',',
+            thousands: Some(' '),
+        };
+        let de = NumberStyle {
+            decimal: ',',
+            thousands: Some('.'),
+        };
+        for (s, style, want, d) in [
+            ("963 927 657", fr, 963_927_657.0, 0),
+            ("-1 234,56", fr, -1234.56, 2),
+            (" 12 345,6 ", fr, 12345.6, 1),
+            ("1.234.567,8", de, 1_234_567.8, 1),
+        ] {
+            assert_eq!(plain_cell(s, style, false), Some((want, "", d)), "{s}");
+            assert_eq!(
+                read_cell_counted(s, style, &[], false, true),
+                (Cell::Number(want, ""), d),
+                "{s}"
+            );
+        }
+        assert_eq!(plain_cell("1 234 p", fr, true), Some((1234.0, "p", 0)));
+        // A separator after the decimal one, or a non-ASCII space, is the general reader's to judge.
+        assert_eq!(plain_cell("1,234 5", fr, false), None);
+        assert_eq!(plain_cell("1\u{a0}234", fr, false), None);
+        assert_eq!(
+            read_cell_counted("1\u{a0}234", fr, &[], false, true),
+            (Cell::Number(1234.0, ""), 0)
+        );
     }
 
     #[test]

@@ -488,9 +488,7 @@ impl<'p> Builder<'p> {
     ) -> Option<(f64, &'a str)> {
         // The common case, a plain decimal number (see `number::read_cell_counted`).
         if !self.markers_have_digits {
-            if let Some((v, flag, d)) =
-                number::plain_cell(raw, self.plan.style.decimal, self.plan.flags)
-            {
+            if let Some((v, flag, d)) = number::plain_cell(raw, self.plan.style, self.plan.flags) {
                 if !is_sentinel(v) {
                     if let Some(i) = self.indicators.get_mut(ind) {
                         i.precision = i.precision.max(d);
