@@ -108,6 +108,8 @@ fn parse(text: &str) -> Dataset {
             },
             provenance: Provenance::Illustrative,
             note: String::new(),
+            series: None,
+            flag: String::new(),
         });
     }
     Dataset {
