@@ -156,6 +156,21 @@ fn test_command() -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
+    // The store benchmark is `test = false` (it runs only through `cargo xtask bench store`), so
+    // `--all-targets` skips it; checking it here keeps it building as the model changes.
+    run(cargo().args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "vigie",
+        "--test",
+        "store_bench",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     step("native tests");
     run(cargo().args(["test", "--workspace"]))?;
     step("wasm tests in headless Chromium");
