@@ -1,8 +1,8 @@
 //! `cargo xtask bench import [--no-build]`: the same bytes (Eurostat's 23 MB `demo_r_mlifexp` TSV,
 //! decompressed, a generated 1 M-row long CSV and a generated 26 MB French CSV) parsed to typed
 //! values by Vigie (the app's wasm in its import worker), uDSV and PapaParse in one headless
-//! Chromium page, and by the same Rust (`ingest::transfer::run_import`) natively, built with the worker's `engine` profile; several runs,
-//! medians.
+//! Chromium page, and by the same Rust (`ingest::transfer::run_import`) natively, built with the
+//! worker's `engine` profile; several runs, medians.
 //!
 //! Beside speed, every parser is checked: each must read the file's rows; each file's numbers are
 //! found by a reader of the bench's own that knows its layout (`Expected`), and the page counts how
