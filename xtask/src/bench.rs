@@ -3,6 +3,7 @@
 //! same Rust natively (KPI, import). Each prints its figures and a last line in the form the issues ask for.
 
 mod import;
+mod startup;
 
 use crate::{root, run, serve, step, tools};
 use std::path::Path;
@@ -117,8 +118,9 @@ pub fn bench(which: &str, args: &[String]) -> Result<(), String> {
             .map(|_| ())
         }
         "import" => import::run(args),
+        "startup" => startup::run(args),
         other => Err(format!(
-            "unknown benchmark `{other}`: use kpi, chart, import or store"
+            "unknown benchmark `{other}`: use kpi, chart, import, startup or store"
         )),
     }
 }

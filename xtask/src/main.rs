@@ -10,6 +10,10 @@
 //!   Chromium and natively; last line `import: vigie X MiB/s, udsv Y MiB/s, papaparse Z MiB/s,
 //!   vigie/udsv R1, vigie/papaparse R2, wasm/native R3` (see `bench/import.rs`).
 //! - `e2e [SPEC…]`: release build, then only the end-to-end specs (all, or those named).
+//! - `bench startup [--previous REF] [--runs N] [--no-build]`: a first visit to the dashboard on a
+//!   throttled phone (CPU ×4, Fast 3G, fresh profile), this tree against the release built from `REF`
+//!   (default `HEAD~1`) in the same run; last line `startup: dashboard X ms, bytes B, vs_previous R`
+//!   (see `bench/startup.rs`).
 //! - `bench store`: the store benchmark in headless Chromium (release build); last line
 //!   `store: persist/parse R1, reload/parse R2, dexie_rows/vigie_persist R3`.
 //! - `fuzz [--seconds N]`: every cargo-fuzz target of `fuzz/` for N seconds (60 by default), one
@@ -40,14 +44,14 @@ fn main() -> ExitCode {
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("store") => bench_store(),
             Some(which) => bench::bench(which, &args[2..]),
-            None => Err("usage: cargo xtask bench <kpi|chart|import|store>".into()),
+            None => Err("usage: cargo xtask bench <kpi|chart|import|startup|store>".into()),
         },
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("e2e") => tools::ensure_build_tools()
             .and_then(|_| build_release())
             .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|import [--no-build]|store> | fuzz [--seconds N]>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|import [--no-build]|startup [--previous REF]|store> | fuzz [--seconds N]>");
             return ExitCode::from(2);
         }
     };
