@@ -5,6 +5,7 @@ mod chart;
 mod dashboard;
 mod data;
 mod embed;
+#[cfg(feature = "full")]
 mod import;
 mod indicator;
 mod kpi_view;
@@ -70,21 +71,103 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Mounts the app on `<body>`; in a Web Worker (the import worker loads this same wasm) there is no
-/// page, and nothing is mounted.
+/// The pages only the full wasm (`vigie-full`, built with the `full` feature) holds: the workshop,
+/// the data manager and the import page. The page's wasm (`vigie`, what a first visit downloads)
+/// holds the dashboard, the indicator pages, the methodology and the embeds.
+pub const FULL_ONLY: &[&str] = &["/workshop", "/data", "/import"];
+
+/// Whether `path` is one of the pages only the full wasm holds.
+pub fn is_full_only(path: &str) -> bool {
+    FULL_ONLY
+        .iter()
+        .any(|p| path == *p || path.strip_prefix(p).is_some_and(|r| r.starts_with('/')))
+}
+
+/// The `rel` of links to the full wasm's pages: in the page's wasm they are full navigations (the
+/// router lets `rel="external"` links through), so that the next document loads the full wasm; in the
+/// full wasm they are ordinary links.
+const FULL_LINK_REL: Option<&str> = if cfg!(feature = "full") {
+    None
+} else {
+    Some("external")
+};
+
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/load_full.js")]
+extern "C" {
+    /// Loads and starts the full wasm, whose `main` mounts the whole app.
+    #[wasm_bindgen(catch)]
+    fn load_full() -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+}
+
+/// Whether loading the full wasm failed (offline and not yet cached): its pages then say so.
+#[cfg(not(feature = "full"))]
+static FULL_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Mounts the app on `<body>`; in a Web Worker there is no page, and nothing is mounted. In the page's
+/// wasm, a page only the full wasm holds loads the full wasm instead, which mounts the whole app; if
+/// it cannot be fetched, this wasm mounts and that page says so.
 pub fn mount() {
-    if web_sys::window().is_none() {
+    let Some(window) = web_sys::window() else {
         return;
-    }
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
+    };
+    let path = window.location().pathname().unwrap_or_default();
     if path.starts_with("/embed/") {
         embed::mount_embed();
         return;
     }
     console_error_panic_hook::set_once();
+    #[cfg(not(feature = "full"))]
+    if is_full_only(&path) {
+        // Leptos' executor starts with a mount; until then, wasm-bindgen's runs the future.
+        wasm_bindgen_futures::spawn_local(async {
+            let loaded = match load_full() {
+                Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.map(|_| ()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = loaded {
+                web_sys::console::error_1(&e);
+                FULL_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+                leptos::mount::mount_to_body(App);
+            }
+        });
+        return;
+    }
     leptos::mount::mount_to_body(App);
+}
+
+/// What the page's wasm shows on a page only the full wasm holds: after a navigation inside the app
+/// (a link without `rel="external"`, the history), a reload, which loads the full wasm; if loading it
+/// failed, a message and a button to try again.
+#[cfg(not(feature = "full"))]
+#[component]
+fn FullOnlyPage() -> impl IntoView {
+    let lang = use_lang();
+    let failed = FULL_FAILED.load(std::sync::atomic::Ordering::Relaxed);
+    if !failed {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    }
+    let retry = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    move || {
+        let s = lang.get().strings();
+        if failed {
+            view! {
+                <div class="error" role="alert" data-testid="full-failed">
+                    <p>{s.full_failed}</p>
+                    <button on:click=retry>{s.full_retry}</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! { <p class="loading">{s.loading}</p> }.into_any()
+        }
+    }
 }
 
 /// Loads the dataset shown: on a tab's first load, the default programme from IndexedDB, fetched
@@ -259,9 +342,9 @@ fn App() -> impl IntoView {
                     }
                 >
                     <A href="/" attr:data-testid="nav-dashboard">{move || s().dashboard}</A>
-                    <A href="/workshop" attr:data-testid="nav-workshop">{move || s().workshop}</A>
-                    <A href="/import" attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
-                    <A href="/data" attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
+                    <A href="/workshop" attr:rel=FULL_LINK_REL attr:data-testid="nav-workshop">{move || s().workshop}</A>
+                    <A href="/import" attr:rel=FULL_LINK_REL attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
+                    <A href="/data" attr:rel=FULL_LINK_REL attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
                     <A href="/methodology" attr:data-testid="nav-methodology">{move || s().methodology}</A>
                     <data::DatasetSwitch />
                 </nav>
@@ -313,9 +396,9 @@ fn App() -> impl IntoView {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
                                             <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
                                             <Route path=path!("/methodology") view=methodology::Methodology />
-                                            <Route path=path!("/data") view=data::DataPage />
-                                            <Route path=path!("/import") view=import::ImportPage />
-                                            <Route path=path!("/workshop") view=move || view! { <workshop::WorkshopPage data=d3.clone() /> } />
+                                            <Route path=path!("/data") view=data_view />
+                                            <Route path=path!("/import") view=import_view />
+                                            <Route path=path!("/workshop") view=move || workshop_view(d3.clone()) />
                                             <Route
                                                 path=path!("/indicator/:id")
                                                 view=move || view! { <indicator::IndicatorPage data=d2.clone() /> }
@@ -330,6 +413,39 @@ fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+// The views of the pages only the full wasm holds: the pages themselves in the full wasm, in the
+// page's wasm a page that loads the full wasm.
+
+#[cfg(feature = "full")]
+fn data_view() -> impl IntoView {
+    view! { <data::DataPage /> }
+}
+
+#[cfg(feature = "full")]
+fn import_view() -> impl IntoView {
+    view! { <import::ImportPage /> }
+}
+
+#[cfg(feature = "full")]
+fn workshop_view(data: Data) -> impl IntoView {
+    view! { <workshop::WorkshopPage data=data /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn data_view() -> impl IntoView {
+    view! { <FullOnlyPage /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn import_view() -> impl IntoView {
+    view! { <FullOnlyPage /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn workshop_view(_data: Data) -> impl IntoView {
+    view! { <FullOnlyPage /> }
 }
 
 #[component]
@@ -371,6 +487,7 @@ fn Footer(origin: Origin, provenances: Vec<Provenance>) -> impl IntoView {
 }
 
 /// Saves the workshop's state and its entries (as dataset `id`'s edits) in the store.
+#[cfg(feature = "full")]
 async fn save_workshop(
     st: data::StoreState,
     id: &str,

@@ -160,6 +160,22 @@ fn test_command() -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
+    // The full wasm (`vigie-full`: the workshop, data manager and import pages) is the same crate
+    // with the `full` feature, which the workspace run above leaves off.
+    run(cargo().args([
+        "clippy",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "vigie",
+        "--features",
+        "full",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // The store benchmark is `test = false` (it runs only through `cargo xtask bench store`), so
     // `--all-targets` skips it; checking it here keeps it building as the model changes.
     run(cargo().args([

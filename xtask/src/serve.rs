@@ -9,8 +9,11 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
-/// Serves files under `dist` until the process ends.
+/// Serves files under `dist` until the process ends. The files worth compressing are compressed in
+/// the background from the start, so that the first visit does not wait for it.
 pub fn serve_forever(listener: TcpListener, dist: PathBuf) {
+    let warm = dist.clone();
+    std::thread::spawn(move || precompress(&warm));
     for stream in listener.incoming().flatten() {
         let dist = dist.clone();
         std::thread::spawn(move || {
@@ -99,6 +102,29 @@ fn handle(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         }
     }
     stream.flush()
+}
+
+/// Compresses every file under `dir` that is sent compressed, largest first.
+fn precompress(dir: &Path) {
+    let mut files = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if compressible(&path) {
+                let len = e.metadata().map_or(0, |m| m.len());
+                files.push((len, path));
+            }
+        }
+    }
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, file) in files {
+        if let Ok(raw) = std::fs::read(&file) {
+            brotli_of(&file, &raw);
+        }
+    }
 }
 
 /// Whether a file is sent compressed: text and wasm are, images are already compressed.

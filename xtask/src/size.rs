@@ -36,7 +36,11 @@ pub enum When {
 /// no visit fetches unless asked (the default data's README, other icons).
 pub fn when(path: &str) -> Option<When> {
     let name = path.rsplit('/').next().unwrap_or(path);
-    if name.starts_with("vigie-worker") || name == "import-worker.js" || name == "sw.js" {
+    if name.starts_with("vigie-worker")
+        || name.starts_with("vigie-full")
+        || name == "import-worker.js"
+        || name == "sw.js"
+    {
         return Some(When::Later);
     }
     if path.starts_with("data/") {
@@ -118,12 +122,15 @@ mod tests {
             "data/lhsm/datapackage.json",
             "data/lhsm/observations.csv",
             "icons/vigie-192.png",
+            "snippets/vigie-0123abcd/inline0.js",
         ] {
             assert_eq!(when(first), Some(When::FirstVisit), "{first}");
         }
         for later in [
             "vigie-worker.js",
             "vigie-worker_bg.wasm",
+            "vigie-full.js",
+            "vigie-full_bg.wasm",
             "import-worker.js",
             "sw.js",
         ] {

@@ -1,0 +1,62 @@
+// The first visit downloads only the page's wasm: the dashboard never fetches the full wasm (the
+// workshop, data manager and import pages) nor the import engine. Opening the workshop from the top
+// bar loads the full wasm, which then serves every page of the tab without another document.
+// Screenshot in target/e2e/split-workshop.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, OUT, BASE } from './support.mjs';
+
+let browser;
+before(async () => { mkdirSync(OUT, { recursive: true }); browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// The wasm files a page requested, by name (the service worker's own precache requests are not the
+/// page's, and are not counted).
+function wasmRequests(page) {
+  const names = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.slice(1);
+    if (name.endsWith('.wasm') || name.endsWith('.js')) names.push(name);
+  });
+  return names;
+}
+
+test('the dashboard loads only the page wasm; the workshop loads the full wasm, which then serves the dashboard', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const requested = wasmRequests(page);
+    await page.goto(BASE + '/');
+    await page.getByTestId('indicator-row').first().waitFor();
+    assert.ok(requested.some((n) => /^vigie-[0-9a-f]+_bg\.wasm$/.test(n)), `page wasm: ${requested}`);
+    assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full') || n.startsWith('vigie-worker')), [],
+      'the dashboard fetched neither the full wasm nor the import engine');
+    const link = page.getByTestId('nav-workshop');
+    assert.equal(await link.getAttribute('rel'), 'external', 'the page wasm opens the workshop as a new document');
+
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await link.click();
+    await page.getByTestId('workshop').waitFor();
+    assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
+    await page.screenshot({ path: join(OUT, 'split-workshop.png'), fullPage: false });
+
+    // In the full wasm the links are ordinary: back to the dashboard without a new document.
+    assert.equal(await page.getByTestId('nav-dashboard').getAttribute('rel'), null);
+    const marker = await page.evaluate(() => { window.__sameDocument = true; return true; });
+    assert.ok(marker);
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('indicator-row').first().waitFor();
+    assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+    assert.equal(await page.getByTestId('nav-import').getAttribute('rel'), null);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-page').waitFor();
+    assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
