@@ -147,50 +147,19 @@ fn test_command() -> Result<(), String> {
         "warnings",
     ]))?;
     step("clippy, wasm32");
-    run(cargo().args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--workspace",
-        "--exclude",
-        "xtask",
-        "--all-targets",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    let clippy_wasm = |what: &[&str]| {
+        run(cargo()
+            .args(["clippy", "--target", "wasm32-unknown-unknown", "--quiet"])
+            .args(what)
+            .args(["--", "-D", "warnings"]))
+    };
+    clippy_wasm(&["--workspace", "--exclude", "xtask", "--all-targets"])?;
     // The full wasm (`vigie-full`: the workshop, data manager and import pages) is the same crate
     // with the `full` feature, which the workspace run above leaves off.
-    run(cargo().args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        "vigie",
-        "--features",
-        "full",
-        "--all-targets",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    clippy_wasm(&["--package", "vigie", "--features", "full", "--all-targets"])?;
     // The store benchmark is `test = false` (it runs only through `cargo xtask bench store`), so
     // `--all-targets` skips it; checking it here keeps it building as the model changes.
-    run(cargo().args([
-        "clippy",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--package",
-        "vigie",
-        "--test",
-        "store_bench",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    clippy_wasm(&["--package", "vigie", "--test", "store_bench"])?;
     step("native tests");
     run(cargo().args(["test", "--workspace"]))?;
     step("wasm tests in headless Chromium");

@@ -188,21 +188,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "startup: first visit at 375 px, CPU ×4, Fast 3G, fresh profile, {runs} runs per build; previous = {previous} ({})",
         &commit[..12]
     ));
-    let out = Command::new("node")
-        .arg("benches/startup.mjs")
-        .current_dir(root())
-        .env("PATH", tools::path_with_tools())
-        .env("VIGIE_STARTUP_BUILDS", format!("[{}]", list.join(",")))
-        .env("VIGIE_STARTUP_RUNS", runs.to_string())
-        .env("CHROMIUM", tools::CHROMIUM)
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("could not start node benches/startup.mjs: {e}"))?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    print!("{text}");
-    if !out.status.success() {
-        return Err(format!("benches/startup.mjs failed ({})", out.status));
-    }
+    let text = super::output(
+        Command::new("node")
+            .arg("benches/startup.mjs")
+            .env("VIGIE_STARTUP_BUILDS", format!("[{}]", list.join(",")))
+            .env("VIGIE_STARTUP_RUNS", runs.to_string())
+            .env("CHROMIUM", tools::CHROMIUM),
+    )?;
     let all = parse_runs(&text);
     let (rows, chart, bytes) = medians(&all, "current");
     let (old_rows, old_chart, old_bytes) = medians(&all, "previous");
