@@ -211,7 +211,7 @@ fn indicator_row(ds: &Dataset, ev: &Evaluation, ind: &Indicator, l: Lang) -> imp
     view! {
         <tr data-testid="indicator-row" data-indicator=ind.id.clone() data-status=status_key(status)>
             <td>
-                <A href=format!("/indicator/{}", ind.id)>{name}</A>
+                <A href=super::full_href(&format!("/indicator/{}", ind.id)) attr:rel=super::FULL_LINK_REL>{name}</A>
                 " "
                 <span class=format!("kind kind-{}", kind_key(ind.kind))>{s.kind(ind.kind)}</span>
                 {overdue.then(|| view! { <span class="overdue-flag" title=s.overdue>"⏰ "{s.overdue}</span> })}

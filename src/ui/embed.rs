@@ -2,9 +2,11 @@
 //! navigation, in the language and colours the URL asks for, telling its parent page its height; and
 //! the "Embed" panel that writes the `<iframe>` snippet on the full pages.
 
+#[cfg(feature = "full")]
 use super::chart::ChartPanel;
 use super::kpi_view::{progress_bar, rollup_summary, status_chip, today, Settings};
 use super::{load, query_value, use_lang, Data};
+#[cfg(feature = "full")]
 use crate::chart::IndicatorChart;
 use crate::embed::{parse_colour, snippet, EmbedKind, COLOUR_PARAMS};
 use crate::format;
@@ -118,7 +120,7 @@ fn EmbedApp() -> impl IntoView {
                             view! {
                                 <Routes fallback=move || view! { <p>{lang.get().strings().not_found}</p> }>
                                     <Route path=path!("/embed/card/:id") view=move || view! { <EmbedCard data=d1.clone() /> } />
-                                    <Route path=path!("/embed/chart/:id") view=move || view! { <EmbedChart data=d2.clone() /> } />
+                                    <Route path=path!("/embed/chart/:id") view=move || chart_view(d2.clone()) />
                                     <Route path=path!("/embed/programme") view=move || view! { <EmbedProgramme data=d3.clone() /> } />
                                 </Routes>
                             }
@@ -188,6 +190,20 @@ fn EmbedCard(data: Data) -> impl IntoView {
     }
 }
 
+/// The chart embed: in the full wasm only (the chart's code is not in the page's wasm, which loads the
+/// full wasm on `/embed/chart/`, see `super::FULL_ONLY`).
+#[cfg(feature = "full")]
+fn chart_view(data: Data) -> impl IntoView {
+    view! { <EmbedChart data=data /> }
+}
+
+/// In the page's wasm, shown only when the full wasm could not be fetched (offline, not yet cached).
+#[cfg(not(feature = "full"))]
+fn chart_view(_data: Data) -> impl IntoView {
+    view! { <super::FullOnlyPage /> }
+}
+
+#[cfg(feature = "full")]
 #[component]
 fn EmbedChart(data: Data) -> impl IntoView {
     let lang = use_lang();

@@ -1,12 +1,14 @@
 //! The Leptos user interface: the app shell, its routes and the pages. Components wire signals and
 //! call the core; they hold no business logic.
 
+#[cfg(feature = "full")]
 mod chart;
 mod dashboard;
 mod data;
 mod embed;
 #[cfg(feature = "full")]
 mod import;
+#[cfg(feature = "full")]
 mod indicator;
 mod kpi_view;
 mod methodology;
@@ -72,9 +74,16 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// The pages only the full wasm (`vigie-full`, built with the `full` feature) holds: the workshop,
-/// the data manager and the import page. The page's wasm (`vigie`, what a first visit downloads)
-/// holds the dashboard, the indicator pages, the methodology and the embeds.
-pub const FULL_ONLY: &[&str] = &["/workshop", "/data", "/import"];
+/// the data manager, the import page, the indicator pages and the chart embed (the interactive chart,
+/// plotters and its canvas backend). The page's wasm (`vigie`, what a first visit downloads) holds
+/// the dashboard, the methodology and the card and programme embeds.
+pub const FULL_ONLY: &[&str] = &[
+    "/workshop",
+    "/data",
+    "/import",
+    "/indicator",
+    "/embed/chart",
+];
 
 /// Whether `path` is one of the pages only the full wasm holds.
 pub fn is_full_only(path: &str) -> bool {
@@ -112,15 +121,11 @@ pub fn mount() {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
-    if path.starts_with("/embed/") {
-        embed::mount_embed();
-        return;
-    }
     console_error_panic_hook::set_once();
     #[cfg(not(feature = "full"))]
     if is_full_only(&path) {
         // Leptos' executor starts with a mount; until then, wasm-bindgen's runs the future.
-        wasm_bindgen_futures::spawn_local(async {
+        wasm_bindgen_futures::spawn_local(async move {
             let loaded = match load_full() {
                 Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.map(|_| ()),
                 Err(e) => Err(e),
@@ -128,12 +133,21 @@ pub fn mount() {
             if let Err(e) = loaded {
                 web_sys::console::error_1(&e);
                 FULL_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
-                leptos::mount::mount_to_body(App);
+                mount_here(&path);
             }
         });
         return;
     }
-    leptos::mount::mount_to_body(App);
+    mount_here(&path);
+}
+
+/// Mounts this wasm's app for `path`: the embed app on `/embed/`, else the whole app.
+fn mount_here(path: &str) {
+    if path.starts_with("/embed/") {
+        embed::mount_embed();
+    } else {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 /// What the page's wasm shows on a page only the full wasm holds: after a navigation inside the app
@@ -227,16 +241,10 @@ fn query_value(name: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-/// Keeps `lang`, `asof`, `kind` and the dataset shown (`ds`) in the address bar (without a new history entry), so any view can
-/// be shared as a deep link.
-fn sync_url(lang: Lang, settings: &Settings, shown: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let mut pairs: Vec<(String, String)> = query_pairs()
-        .into_iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "lang" | "asof" | "kind" | "ds"))
-        .collect();
+/// The query that carries the view's state: `ds` (the dataset shown), `lang`, `asof` and `kind`,
+/// each only when it differs from its default.
+fn state_pairs(lang: Lang, settings: &Settings, shown: &str) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
     if shown != DEFAULT_ID {
         pairs.push(("ds".into(), shown.to_owned()));
     }
@@ -250,16 +258,49 @@ fn sync_url(lang: Lang, settings: &Settings, shown: &str) {
     if let Some(kind) = settings.kind.get_untracked() {
         pairs.push(("kind".into(), kpi_view::kind_key(kind).into()));
     }
+    pairs
+}
+
+/// `path` with `pairs` as its query.
+fn with_query(path: &str, pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return path.to_owned();
+    }
     let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
-    let url = if query.is_empty() {
-        path
-    } else {
-        format!("{path}?{}", query.join("&"))
+    format!("{path}?{}", query.join("&"))
+}
+
+/// Keeps `lang`, `asof`, `kind` and the dataset shown (`ds`) in the address bar (without a new history entry), so any view can
+/// be shared as a deep link.
+fn sync_url(lang: Lang, settings: &Settings, shown: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
     };
+    let mut pairs: Vec<(String, String)> = query_pairs()
+        .into_iter()
+        .filter(|(k, _)| !matches!(k.as_str(), "lang" | "asof" | "kind" | "ds"))
+        .collect();
+    pairs.extend(state_pairs(lang, settings, shown));
+    let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+    let url = with_query(&path, &pairs);
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
+}
+
+/// The address of a page only the full wasm holds. In the page's wasm, following it loads a new
+/// document, so it carries the view's state (language, date, kind, dataset) in its query; in the full
+/// wasm the state lives on in the app and the address is `path` itself.
+pub fn full_href(path: &str) -> String {
+    if cfg!(feature = "full") {
+        return path.to_owned();
+    }
+    let lang = use_lang().get();
+    let settings = kpi_view::use_settings();
+    settings.as_of.track();
+    settings.kind.track();
+    let shown = expect_context::<Shown>().0.get();
+    with_query(path, &state_pairs(lang, &settings, &shown))
 }
 
 #[component]
@@ -342,9 +383,9 @@ fn App() -> impl IntoView {
                     }
                 >
                     <A href="/" attr:data-testid="nav-dashboard">{move || s().dashboard}</A>
-                    <A href="/workshop" attr:rel=FULL_LINK_REL attr:data-testid="nav-workshop">{move || s().workshop}</A>
-                    <A href="/import" attr:rel=FULL_LINK_REL attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
-                    <A href="/data" attr:rel=FULL_LINK_REL attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
+                    <A href=move || full_href("/workshop") attr:rel=FULL_LINK_REL attr:data-testid="nav-workshop">{move || s().workshop}</A>
+                    <A href=move || full_href("/import") attr:rel=FULL_LINK_REL attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
+                    <A href=move || full_href("/data") attr:rel=FULL_LINK_REL attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
                     <A href="/methodology" attr:data-testid="nav-methodology">{move || s().methodology}</A>
                     <data::DatasetSwitch />
                 </nav>
@@ -399,10 +440,7 @@ fn App() -> impl IntoView {
                                             <Route path=path!("/data") view=data_view />
                                             <Route path=path!("/import") view=import_view />
                                             <Route path=path!("/workshop") view=move || workshop_view(d3.clone()) />
-                                            <Route
-                                                path=path!("/indicator/:id")
-                                                view=move || view! { <indicator::IndicatorPage data=d2.clone() /> }
-                                            />
+                                            <Route path=path!("/indicator/:id") view=move || indicator_view(d2.clone()) />
                                         </Routes>
                                         <Footer origin=origin provenances=provenances.clone() />
                                     }
@@ -431,6 +469,16 @@ fn import_view() -> impl IntoView {
 #[cfg(feature = "full")]
 fn workshop_view(data: Data) -> impl IntoView {
     view! { <workshop::WorkshopPage data=data /> }
+}
+
+#[cfg(feature = "full")]
+fn indicator_view(data: Data) -> impl IntoView {
+    view! { <indicator::IndicatorPage data=data /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn indicator_view(_data: Data) -> impl IntoView {
+    view! { <FullOnlyPage /> }
 }
 
 #[cfg(not(feature = "full"))]

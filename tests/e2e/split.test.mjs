@@ -1,7 +1,8 @@
 // The first visit downloads only the page's wasm: the dashboard never fetches the full wasm (the
-// workshop, data manager and import pages) nor the import engine. Opening the workshop from the top
-// bar loads the full wasm, which then serves every page of the tab without another document.
-// Screenshot in target/e2e/split-workshop.png.
+// workshop, data manager, import and indicator pages, the chart embed) nor the import engine. Opening
+// the workshop from the top bar, or an indicator from the dashboard, loads the full wasm, which then
+// serves every page of the tab without another document; the link carries the language and the
+// as-of date. Screenshots in target/e2e/split-workshop.png and split-indicator.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -55,6 +56,62 @@ test('the dashboard loads only the page wasm; the workshop loads the full wasm, 
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-page').waitFor();
     assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an indicator opened from the dashboard loads the full wasm and keeps the language and the date', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const requested = wasmRequests(page);
+    await page.goto(BASE + '/?asof=2024-12-31');
+    await page.getByTestId('indicator-row').first().waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.locator('html[lang="en"]').waitFor();
+    const row = page.getByTestId('indicator-row').first();
+    const id = await row.getAttribute('data-indicator');
+    const link = row.locator('a').first();
+    assert.equal(await link.getAttribute('rel'), 'external');
+    const href = await link.getAttribute('href');
+    assert.match(href, new RegExp(`^/indicator/${id}\\?`), href);
+    assert.match(href, /lang=en/, href);
+    assert.match(href, /asof=2024-12-31/, href);
+    assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], 'not yet');
+
+    await link.click();
+    await page.locator(`[data-testid="indicator-page"][data-indicator="${id}"]`).waitFor();
+    assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(await page.getByTestId('as-of').inputValue(), '2024-12-31');
+    await page.locator('canvas').first().waitFor();
+    await page.screenshot({ path: join(OUT, 'split-indicator.png'), fullPage: false });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the card embed stays in the page wasm; the chart embed loads the full wasm', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const requested = wasmRequests(page);
+    await page.goto(BASE + '/embed/card/a3-co2');
+    await page.getByTestId('embed-card').waitFor();
+    assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], `card: ${requested}`);
+    await page.goto(BASE + '/embed/chart/a3-co2?lang=en');
+    await page.getByTestId('embed-chart').waitFor();
+    await page.locator('.embed-chart canvas').first().waitFor();
+    assert.ok(requested.includes('vigie-full_bg.wasm'), `chart: ${requested}`);
+    assert.equal(await page.locator('body.embed').count(), 1, 'the embed app, without the top bar');
+    assert.equal(await page.locator('header.topbar').count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
