@@ -349,6 +349,7 @@ pub fn draw_indicator<DB: DrawingBackend>(
         stroke_width: s(w) as u32,
     };
     root.fill(&WHITE)?;
+    let plot_width = f64::from(root.dim_in_pixel().0) - f64::from(s(12.0) * 2 + s(60.0));
     let (xr, yr) = chart.ranges(view);
     let font = ("sans-serif", s(13.0)).into_font().color(&style.text);
     let mut cc = ChartBuilder::on(root)
@@ -382,7 +383,7 @@ pub fn draw_indicator<DB: DrawingBackend>(
         }
     };
     cc.configure_mesh()
-        .x_labels((span.round().max(1.0) as usize).clamp(2, 12) + 1)
+        .x_labels(x_label_count(span, plot_width, style.scale))
         .y_labels(6)
         .max_light_lines(1)
         .x_label_formatter(&x_fmt)
@@ -534,6 +535,15 @@ fn min_step(xs: &[f64]) -> f64 {
     }
 }
 
+/// How many labels the time axis asks plotters for: one a year up to twelve, but never more than fit
+/// side by side in `plot_width` pixels (a year label with its gap takes about 48 px at `scale` 1), so
+/// that on a phone the years do not run into each other; plotters then picks round steps (2, 5…).
+pub fn x_label_count(span_years: f64, plot_width: f64, scale: f64) -> usize {
+    let wanted = (span_years.round().max(1.0) as usize).clamp(2, 12) + 1;
+    let fit = (plot_width / (48.0 * scale.max(0.1))).floor().max(2.0) as usize;
+    wanted.min(fit)
+}
+
 /// The `points` attribute of an SVG polyline drawing `values` as a sparkline in a `width`×`height`
 /// box (1 px padding), or an empty string with fewer than two values. More values than the box has
 /// pixels across are reduced with LTTB to one a pixel: a long monthly series stays a short string.
@@ -619,6 +629,58 @@ mod tests {
             draw_indicator(&root, chart, view, lang, &ChartStyle::default()).unwrap()
         };
         (svg, mapping)
+    }
+
+    /// The x positions of the time axis' year labels in an SVG drawing (texts of four digits).
+    fn year_label_xs(svg: &str) -> Vec<f64> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|t| {
+                let (attrs, rest) = t.split_once('>')?;
+                let text = rest.split('<').next()?.trim();
+                if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                let x = attrs.split("x=\"").nth(1)?.split('"').next()?;
+                x.parse().ok()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn year_labels_never_crowd_on_a_phone_and_are_yearly_when_wide() {
+        let mut chart = sample();
+        chart.target = Some((2030.0, 5000.0));
+        chart.forecast = chart.forecast_line();
+        for (width, yearly) in [(288u32, false), (320, false), (1000, true)] {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (width, 300)).into_drawing_area();
+                draw_indicator(
+                    &root,
+                    &chart,
+                    &ChartView::default(),
+                    Lang::Fr,
+                    &ChartStyle::default(),
+                )
+                .unwrap();
+            }
+            let mut xs = year_label_xs(&svg);
+            xs.sort_by(f64::total_cmp);
+            assert!(xs.len() >= 2, "{width} px: labels {xs:?}");
+            let closest = xs
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .fold(f64::INFINITY, f64::min);
+            assert!(
+                closest >= 40.0,
+                "{width} px: labels {closest} px apart: {xs:?}"
+            );
+            assert_eq!(xs.len() >= 11, yearly, "{width} px: {} labels", xs.len());
+        }
+        assert_eq!(x_label_count(11.0, 2000.0, 1.0), 12);
+        assert_eq!(x_label_count(11.0, 200.0, 1.0), 4);
+        assert_eq!(x_label_count(11.0, 200.0, 2.0), 2);
     }
 
     #[test]
