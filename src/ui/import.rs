@@ -1020,11 +1020,11 @@ fn Report(report: Arc<Received>, phase: RwSignal<Phase>, job: RwSignal<u32>) -> 
                 data-problems=report.report.problems_total data-warnings=report.report.warnings_total>
                 <h2>{t.report}</h2>
                 <ul class="counts">
-                    <li><strong data-testid="count-indicators">{n(c.indicators)}</strong>" "{t.c_indicators}</li>
-                    <li><strong data-testid="count-series">{n(c.series)}</strong>" "{t.c_series}</li>
-                    <li><strong data-testid="count-observations">{n(c.observations)}</strong>" "{t.c_observations}</li>
-                    <li><strong>{n(c.rows)}</strong>" "{t.c_rows}</li>
-                    <li><strong>{n(c.missing_cells)}</strong>" "{t.c_missing}</li>
+                    <li><strong data-testid="count-indicators">{n(c.indicators)}</strong>" "{l.plural(c.indicators, t.c_indicators)}</li>
+                    <li><strong data-testid="count-series">{n(c.series)}</strong>" "{l.plural(c.series, t.c_series)}</li>
+                    <li><strong data-testid="count-observations">{n(c.observations)}</strong>" "{l.plural(c.observations, t.c_observations)}</li>
+                    <li><strong>{n(c.rows)}</strong>" "{l.plural(c.rows, t.c_rows)}</li>
+                    <li><strong>{n(c.missing_cells)}</strong>" "{l.plural(c.missing_cells, t.c_missing)}</li>
                     {ms.map(|ms| view! { <li class="note" data-testid="read-time">{format!("{} {} ms", t.read_in, n(ms.round() as usize))}</li> })}
                 </ul>
                 {(!report.report.problems.is_empty()).then(|| view! {

@@ -795,11 +795,12 @@ pub struct ImportStrings {
     pub value: &'static str,
     pub bad_milestone: &'static str,
     pub report: &'static str,
-    pub c_indicators: &'static str,
-    pub c_series: &'static str,
-    pub c_observations: &'static str,
-    pub c_rows: &'static str,
-    pub c_missing: &'static str,
+    /// The counts' nouns, singular then plural (see `Lang::plural`).
+    pub c_indicators: [&'static str; 2],
+    pub c_series: [&'static str; 2],
+    pub c_observations: [&'static str; 2],
+    pub c_rows: [&'static str; 2],
+    pub c_missing: [&'static str; 2],
     pub errors: &'static str,
     pub warnings: &'static str,
     pub more: &'static str,
@@ -898,11 +899,11 @@ pub static FR_IMPORT: ImportStrings = ImportStrings {
     value: "valeur",
     bad_milestone: "Attendu : une période (2020, 2020-Q1, 2020-06…) et un nombre, ou rien.",
     report: "Rapport de validation",
-    c_indicators: "indicateurs",
-    c_series: "séries",
-    c_observations: "observations",
-    c_rows: "lignes de données",
-    c_missing: "cellules vides ou manquantes",
+    c_indicators: ["indicateur", "indicateurs"],
+    c_series: ["série", "séries"],
+    c_observations: ["observation", "observations"],
+    c_rows: ["ligne de données", "lignes de données"],
+    c_missing: ["cellule vide ou manquante", "cellules vides ou manquantes"],
     errors: "Erreurs",
     warnings: "Avertissements",
     more: "autres non affichés",
@@ -1001,11 +1002,11 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     value: "value",
     bad_milestone: "Expected: a period (2020, 2020-Q1, 2020-06…) and a number, or nothing.",
     report: "Validation report",
-    c_indicators: "indicators",
-    c_series: "series",
-    c_observations: "observations",
-    c_rows: "data rows",
-    c_missing: "empty or missing cells",
+    c_indicators: ["indicator", "indicators"],
+    c_series: ["series", "series"],
+    c_observations: ["observation", "observations"],
+    c_rows: ["data row", "data rows"],
+    c_missing: ["empty or missing cell", "empty or missing cells"],
     errors: "Errors",
     warnings: "Warnings",
     more: "more not shown",
@@ -1027,6 +1028,16 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
 };
 
 impl Lang {
+    /// The noun `forms` (singular, plural) that agrees with a count of `n`: in French 0 and 1 take
+    /// the singular (« 0 indicateur », « 1 indicateur »), in English only 1 does.
+    pub fn plural(self, n: usize, forms: [&'static str; 2]) -> &'static str {
+        let one = match self {
+            Lang::Fr => n <= 1,
+            Lang::En => n == 1,
+        };
+        forms[usize::from(!one)]
+    }
+
     /// The import page's strings in this language.
     pub fn import_strings(self) -> &'static ImportStrings {
         match self {
@@ -1608,6 +1619,18 @@ fn zip_fr(z: &crate::ingest::zip::ZipError) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_agree_with_their_number_in_each_language() {
+        let (fr, en) = (Lang::Fr.import_strings(), Lang::En.import_strings());
+        assert_eq!(Lang::Fr.plural(0, fr.c_indicators), "indicateur");
+        assert_eq!(Lang::Fr.plural(1, fr.c_indicators), "indicateur");
+        assert_eq!(Lang::Fr.plural(2, fr.c_indicators), "indicateurs");
+        assert_eq!(Lang::En.plural(0, en.c_indicators), "indicators");
+        assert_eq!(Lang::En.plural(1, en.c_indicators), "indicator");
+        assert_eq!(Lang::En.plural(1, en.c_missing), "empty or missing cell");
+        assert_eq!(Lang::Fr.plural(1500, fr.c_rows), "lignes de données");
+    }
 
     #[test]
     fn store_errors_read_in_both_languages_with_their_placeholders() {
