@@ -2,7 +2,8 @@
 // workshop, data manager, import and indicator pages, the chart embed) nor the import engine. Opening
 // the workshop from the top bar, or an indicator from the dashboard, loads the full wasm, which then
 // serves every page of the tab without another document; the link carries the language and the
-// as-of date. Screenshots in target/e2e/split-workshop.png and split-indicator.png.
+// as-of date. If the full wasm cannot be fetched, its pages say so and offer to try again.
+// Screenshots in target/e2e/split-workshop.png, split-indicator.png and split-full-failed.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -112,6 +113,43 @@ test('the card embed stays in the page wasm; the chart embed loads the full wasm
     assert.ok(requested.includes('vigie-full_bg.wasm'), `chart: ${requested}`);
     assert.equal(await page.locator('body.embed').count(), 1, 'the embed app, without the top bar');
     assert.equal(await page.locator('header.topbar').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('when the full wasm cannot be fetched, its pages say so and try again on request', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const refuse = (route) => route.abort('internetdisconnected');
+    await page.route('**/vigie-full*', refuse);
+    await page.goto(BASE + '/indicator/a3-co2');
+    const failed = page.getByTestId('full-failed');
+    await failed.waitFor();
+    assert.equal(await failed.getAttribute('role'), 'alert');
+    const retry = await failed.getByRole('button').boundingBox();
+    assert.ok(retry.width >= 44 && retry.height >= 44, `try-again button ${retry.width}×${retry.height}`);
+    await page.screenshot({ path: join(OUT, 'split-full-failed.png'), fullPage: false });
+    // The top bar still works: the dashboard is in the page's wasm.
+    await page.getByTestId('nav-dashboard').waitFor();
+    await page.goto(BASE + '/embed/chart/a3-co2');
+    await page.getByTestId('full-failed').waitFor();
+    assert.equal(await page.locator('header.topbar').count(), 0, 'still the embed app');
+
+    // Back online: the button reloads, and the full wasm draws the page.
+    await page.unroute('**/vigie-full*', refuse);
+    await page.goto(BASE + '/indicator/a3-co2');
+    await page.locator('[data-testid="indicator-page"][data-indicator="a3-co2"]').waitFor();
+    await page.route('**/vigie-full*', refuse);
+    await page.goto(BASE + '/workshop');
+    await page.getByTestId('full-failed').waitFor();
+    await page.unroute('**/vigie-full*', refuse);
+    await page.getByTestId('full-failed').getByRole('button').click();
+    await page.getByTestId('workshop').waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
