@@ -65,9 +65,10 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                     .map(|p| {
                         let rows = ds.indicators_of(&p.id).filter(|i| shown(i)).map(|ind| indicator_row(&ds, &ev, ind, l)).collect_view();
                         let rollup = ev.project(&p.id).map(|r| rollup_summary(r, &ds, l, "project-rollup"));
+                        let project_name = l.pick(&p.name).to_owned();
                         view! {
                             <section class="project" data-testid="project" data-project=p.id.clone()>
-                                <h3>{l.pick(&p.name).to_owned()}</h3>
+                                <h3><A href=super::full_href(&format!("/project/{}", p.id)) attr:rel=super::FULL_LINK_REL>{project_name}</A></h3>
                                 {rollup}
                                 {kpi_table(rows, l)}
                             </section>
@@ -75,9 +76,10 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                     })
                     .collect_view();
                 let rollup = ev.axis(&axis.id).map(|r| rollup_summary(r, &ds, l, "axis-rollup"));
+                let axis_name = l.pick(&axis.name).to_owned();
                 view! {
                     <section class="axis" data-testid="axis" data-axis=axis.id.clone()>
-                        <h2>{l.pick(&axis.name).to_owned()}</h2>
+                        <h2><A href=super::full_href(&format!("/axis/{}", axis.id)) attr:rel=super::FULL_LINK_REL>{axis_name}</A></h2>
                         <p class="axis-description">{l.pick(&axis.description).to_owned()}</p>
                         {rollup}
                         {projects}

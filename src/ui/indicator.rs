@@ -188,8 +188,14 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
             <article class="indicator" data-testid="indicator-page" data-indicator=id.clone()>
                 <nav class="crumbs">
                     <A href="/">{s.back_to_dashboard}</A>
-                    {axis.map(|a| format!(" · {}", l.pick(&a.name)))}
-                    {project.map(|p| format!(" · {}", l.pick(&p.name)))}
+                    {axis.map(|a| {
+                        let name = l.pick(&a.name).to_owned();
+                        view! { " · " <A href=format!("/axis/{}", a.id) attr:data-testid="crumb-axis">{name}</A> }
+                    })}
+                    {project.map(|p| {
+                        let name = l.pick(&p.name).to_owned();
+                        view! { " · " <A href=format!("/project/{}", p.id) attr:data-testid="crumb-project">{name}</A> }
+                    })}
                 </nav>
                 <h1>{name}" "<span class=format!("kind kind-{}", kind_key(ind.kind))>{s.kind(ind.kind)}</span></h1>
                 <Controls />

@@ -13,6 +13,8 @@ mod indicator;
 mod kpi_view;
 mod methodology;
 mod offline;
+#[cfg(feature = "full")]
+mod scope;
 mod workshop;
 
 use crate::i18n::Lang;
@@ -74,7 +76,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// The pages only the full wasm (`vigie-full`, built with the `full` feature) holds: the workshop,
-/// the data manager, the import page, the indicator pages and the chart embed (the interactive chart,
+/// the data manager, the import page, the indicator, axis and project pages and the chart embed (the interactive chart,
 /// plotters and its canvas backend). The page's wasm (`vigie`, what a first visit downloads) holds
 /// the dashboard, the methodology and the card and programme embeds.
 pub const FULL_ONLY: &[&str] = &[
@@ -82,6 +84,8 @@ pub const FULL_ONLY: &[&str] = &[
     "/data",
     "/import",
     "/indicator",
+    "/axis",
+    "/project",
     "/embed/chart",
 ];
 
@@ -432,6 +436,7 @@ fn App() -> impl IntoView {
                             data.await
                                 .map(|d| {
                                     let (d1, d2, d3, origin) = (d.clone(), d.clone(), d.clone(), d.origin);
+                                    let (d4, d5) = (d.clone(), d.clone());
                                     let provenances = d.dataset.provenances();
                                     view! {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
@@ -441,6 +446,8 @@ fn App() -> impl IntoView {
                                             <Route path=path!("/import") view=import_view />
                                             <Route path=path!("/workshop") view=move || workshop_view(d3.clone()) />
                                             <Route path=path!("/indicator/:id") view=move || indicator_view(d2.clone()) />
+                                            <Route path=path!("/axis/:id") view=move || axis_view(d4.clone()) />
+                                            <Route path=path!("/project/:id") view=move || project_view(d5.clone()) />
                                         </Routes>
                                         <Footer origin=origin provenances=provenances.clone() />
                                     }
@@ -478,6 +485,26 @@ fn indicator_view(data: Data) -> impl IntoView {
 
 #[cfg(not(feature = "full"))]
 fn indicator_view(_data: Data) -> impl IntoView {
+    view! { <FullOnlyPage /> }
+}
+
+#[cfg(feature = "full")]
+fn axis_view(data: Data) -> impl IntoView {
+    view! { <scope::ScopePage data=data scope=scope::Scope::Axis /> }
+}
+
+#[cfg(feature = "full")]
+fn project_view(data: Data) -> impl IntoView {
+    view! { <scope::ScopePage data=data scope=scope::Scope::Project /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn axis_view(_data: Data) -> impl IntoView {
+    view! { <FullOnlyPage /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn project_view(_data: Data) -> impl IntoView {
     view! { <FullOnlyPage /> }
 }
 

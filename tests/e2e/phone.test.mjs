@@ -15,6 +15,8 @@ const INDICATOR = 'a1-people-reached';
 const PAGES = [
   ['dashboard', '/', 'dashboard'],
   ['indicator', `/indicator/${INDICATOR}`, 'indicator-chart'],
+  ['axis', '/axis/a1', 'kpi-frame'],
+  ['project', '/project/a1-skills', 'kpi-frame'],
   ['methodology', '/methodology', null],
   ['data', '/data', 'data-page'],
   ['import', '/import', 'import-page'],

@@ -93,7 +93,7 @@ pub struct Axis {
 }
 
 /// A project (or action) under an axis.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     pub id: String,
     pub axis: String,
@@ -285,6 +285,16 @@ impl Dataset {
         self.indicators.iter().filter(move |i| i.project == project)
     }
 
+    /// Indicators of an axis (those of its projects), in file order.
+    pub fn indicators_of_axis<'a>(
+        &'a self,
+        axis: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        self.indicators
+            .iter()
+            .filter(move |i| self.project(&i.project).is_some_and(|p| p.axis == axis))
+    }
+
     /// Observations of an indicator, oldest first.
     pub fn observations_of<'a>(&'a self, indicator: &str) -> &'a [Observation] {
         let start = self
@@ -369,9 +379,77 @@ impl Dataset {
     }
 }
 
+impl Kind {
+    /// The three kinds in the order the KPI frame reads: inputs, outputs, outcomes.
+    pub const ALL: [Kind; 3] = [Kind::Input, Kind::Output, Kind::Outcome];
+}
+
+/// `indicators` in the KPI frame's three columns (inputs → outputs → outcomes), each keeping the
+/// given order; `kinds` limits the columns (all three when empty).
+pub fn by_kind<'a>(
+    indicators: impl IntoIterator<Item = &'a Indicator>,
+    kinds: &[Kind],
+) -> Vec<(Kind, Vec<&'a Indicator>)> {
+    let mut columns: Vec<(Kind, Vec<&Indicator>)> = Kind::ALL
+        .iter()
+        .filter(|k| kinds.is_empty() || kinds.contains(k))
+        .map(|&k| (k, Vec::new()))
+        .collect();
+    for ind in indicators {
+        if let Some((_, col)) = columns.iter_mut().find(|(k, _)| *k == ind.kind) {
+            col.push(ind);
+        }
+    }
+    columns
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_axis_holds_its_projects_indicators_in_the_kpi_frames_columns() {
+        let mut a = indicator("a");
+        a.kind = Kind::Outcome;
+        let mut b = indicator("b");
+        b.project = "q".into();
+        let c = indicator("c");
+        let mut d = indicator("d");
+        d.kind = Kind::Input;
+        let ds = Dataset {
+            projects: vec![
+                Project {
+                    id: "p".into(),
+                    axis: "x".into(),
+                    ..Project::default()
+                },
+                Project {
+                    id: "q".into(),
+                    axis: "y".into(),
+                    ..Project::default()
+                },
+            ],
+            indicators: vec![a, b, c, d],
+            ..Dataset::default()
+        };
+        let ids = |v: &[&Indicator]| v.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+        let of_x: Vec<&Indicator> = ds.indicators_of_axis("x").collect();
+        assert_eq!(ids(&of_x), ["a", "c", "d"]);
+        let cols = by_kind(of_x.iter().copied(), &[]);
+        let shape: Vec<(Kind, Vec<String>)> = cols.iter().map(|(k, v)| (*k, ids(v))).collect();
+        assert_eq!(
+            shape,
+            vec![
+                (Kind::Input, vec!["d".to_owned()]),
+                (Kind::Output, vec!["c".to_owned()]),
+                (Kind::Outcome, vec!["a".to_owned()]),
+            ]
+        );
+        let only = by_kind(of_x.iter().copied(), &[Kind::Outcome]);
+        assert_eq!(only.len(), 1);
+        assert_eq!(ids(&only[0].1), ["a"]);
+        assert_eq!(ds.indicators_of_axis("zzz").count(), 0);
+    }
 
     #[test]
     fn provenances_list_what_the_figures_carry() {
