@@ -3,7 +3,8 @@
 
 use super::embed::EmbedPanel;
 use super::kpi_view::{
-    kind_key, progress_bar, rollup_summary, status_chip, status_key, use_settings, Controls,
+    kind_key, progress_bar, rollup_summary, status_chip, status_key, use_evaluation, use_settings,
+    Controls,
 };
 use super::workshop::use_effective;
 use super::{use_lang, Data, ProvenanceBadge};
@@ -15,7 +16,6 @@ use crate::kpi::{self, Evaluation, IndicatorResult};
 use crate::model::{Dataset, Indicator};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use std::sync::Arc;
 
 #[component]
 pub fn Dashboard(data: Data) -> impl IntoView {
@@ -23,11 +23,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
     let settings = use_settings();
     let loaded_id = data.id;
     let effective_ds = use_effective(data.dataset);
-    let eval = Memo::new(move |_| {
-        let mut opts = kpi::Options::as_of(settings.as_of.get());
-        opts.kinds = settings.kind.get().into_iter().collect();
-        Arc::new(kpi::evaluate(&effective_ds.get().0, &opts))
-    });
+    let eval = use_evaluation(effective_ds);
     move || {
         let ds = effective_ds.get().0;
         let l = lang.get();

@@ -23,6 +23,19 @@ pub fn use_settings() -> Settings {
     expect_context::<Settings>()
 }
 
+/// The evaluation of `ds` as of the settings' date and for their kind filter, recomputed when
+/// either changes (the dashboard and the axis and project pages share it).
+pub fn use_evaluation(
+    ds: Memo<super::workshop::Shared>,
+) -> Memo<std::sync::Arc<crate::kpi::Evaluation>> {
+    let settings = use_settings();
+    Memo::new(move |_| {
+        let mut opts = crate::kpi::Options::as_of(settings.as_of.get());
+        opts.kinds = settings.kind.get().into_iter().collect();
+        std::sync::Arc::new(crate::kpi::evaluate(&ds.get().0, &opts))
+    })
+}
+
 /// Today in the browser's time zone.
 pub use crate::web::today;
 

@@ -3,7 +3,8 @@
 //! charts, its projects (on an axis page) and breadcrumbs.
 
 use super::kpi_view::{
-    kind_key, progress_bar, rollup_summary, status_chip, status_key, use_settings, Controls,
+    kind_key, progress_bar, rollup_summary, status_chip, status_key, use_evaluation, use_settings,
+    Controls,
 };
 use super::workshop::use_effective;
 use super::{use_lang, Data};
@@ -15,7 +16,6 @@ use crate::model::{by_kind, Dataset, Indicator};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use std::sync::Arc;
 
 /// Which page: an axis or a project.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,11 +30,7 @@ pub fn ScopePage(data: Data, scope: Scope) -> impl IntoView {
     let settings = use_settings();
     let params = use_params_map();
     let effective_ds = use_effective(data.dataset);
-    let eval = Memo::new(move |_| {
-        let mut opts = kpi::Options::as_of(settings.as_of.get());
-        opts.kinds = settings.kind.get().into_iter().collect();
-        Arc::new(kpi::evaluate(&effective_ds.get().0, &opts))
-    });
+    let eval = use_evaluation(effective_ds);
     move || {
         let ds = effective_ds.get().0;
         let ev = eval.get();

@@ -25,133 +25,109 @@ function wasmRequests(page) {
   return names;
 }
 
-test('the dashboard loads only the page wasm; the workshop loads the full wasm, which then serves the dashboard', async () => {
+/// Runs `body` in a page of a fresh context without the service worker (so every fetch is the page's
+/// own), with the wasm and JS files it requested, and fails on any uncaught page error.
+async function inPage(body) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const requested = wasmRequests(page);
-    await page.goto(BASE + '/');
-    await page.getByTestId('indicator-row').first().waitFor();
-    assert.ok(requested.some((n) => /^vigie-[0-9a-f]+_bg\.wasm$/.test(n)), `page wasm: ${requested}`);
-    assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full') || n.startsWith('vigie-worker')), [],
-      'the dashboard fetched neither the full wasm nor the import engine');
-    const link = page.getByTestId('nav-workshop');
-    assert.equal(await link.getAttribute('rel'), 'external', 'the page wasm opens the workshop as a new document');
-
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await link.click();
-    await page.getByTestId('workshop').waitFor();
-    assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
-    await page.screenshot({ path: join(OUT, 'split-workshop.png'), fullPage: false });
-
-    // In the full wasm the links are ordinary: back to the dashboard without a new document.
-    assert.equal(await page.getByTestId('nav-dashboard').getAttribute('rel'), null);
-    const marker = await page.evaluate(() => { window.__sameDocument = true; return true; });
-    assert.ok(marker);
-    await page.getByTestId('nav-dashboard').click();
-    await page.getByTestId('indicator-row').first().waitFor();
-    assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
-    assert.equal(await page.getByTestId('nav-import').getAttribute('rel'), null);
-    await page.getByTestId('nav-import').click();
-    await page.getByTestId('import-page').waitFor();
-    assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+    await body(page, wasmRequests(page));
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }
-});
+}
 
-test('an indicator opened from the dashboard loads the full wasm and keeps the language and the date', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const requested = wasmRequests(page);
-    await page.goto(BASE + '/?asof=2024-12-31');
-    await page.getByTestId('indicator-row').first().waitFor();
-    await page.getByTestId('lang-switch').click();
-    await page.locator('html[lang="en"]').waitFor();
-    const row = page.getByTestId('indicator-row').first();
-    const id = await row.getAttribute('data-indicator');
-    const link = row.locator('a').first();
-    assert.equal(await link.getAttribute('rel'), 'external');
-    const href = await link.getAttribute('href');
-    assert.match(href, new RegExp(`^/indicator/${id}\\?`), href);
-    assert.match(href, /lang=en/, href);
-    assert.match(href, /asof=2024-12-31/, href);
-    assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], 'not yet');
+test('the dashboard loads only the page wasm; the workshop loads the full wasm, which then serves the dashboard', () => inPage(async (page, requested) => {
+  await page.goto(BASE + '/');
+  await page.getByTestId('indicator-row').first().waitFor();
+  assert.ok(requested.some((n) => /^vigie-[0-9a-f]+_bg\.wasm$/.test(n)), `page wasm: ${requested}`);
+  assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full') || n.startsWith('vigie-worker')), [],
+    'the dashboard fetched neither the full wasm nor the import engine');
+  const link = page.getByTestId('nav-workshop');
+  assert.equal(await link.getAttribute('rel'), 'external', 'the page wasm opens the workshop as a new document');
 
-    await link.click();
-    await page.locator(`[data-testid="indicator-page"][data-indicator="${id}"]`).waitFor();
-    assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
-    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-    assert.equal(await page.getByTestId('as-of').inputValue(), '2024-12-31');
-    await page.locator('canvas').first().waitFor();
-    await page.screenshot({ path: join(OUT, 'split-indicator.png'), fullPage: false });
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await link.click();
+  await page.getByTestId('workshop').waitFor();
+  assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
+  await page.screenshot({ path: join(OUT, 'split-workshop.png'), fullPage: false });
 
-test('the card embed stays in the page wasm; the chart embed loads the full wasm', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const requested = wasmRequests(page);
-    await page.goto(BASE + '/embed/card/a3-co2');
-    await page.getByTestId('embed-card').waitFor();
-    assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], `card: ${requested}`);
-    await page.goto(BASE + '/embed/chart/a3-co2?lang=en');
-    await page.getByTestId('embed-chart').waitFor();
-    await page.locator('.embed-chart canvas').first().waitFor();
-    assert.ok(requested.includes('vigie-full_bg.wasm'), `chart: ${requested}`);
-    assert.equal(await page.locator('body.embed').count(), 1, 'the embed app, without the top bar');
-    assert.equal(await page.locator('header.topbar').count(), 0);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+  // In the full wasm the links are ordinary: back to the dashboard without a new document.
+  assert.equal(await page.getByTestId('nav-dashboard').getAttribute('rel'), null);
+  const marker = await page.evaluate(() => { window.__sameDocument = true; return true; });
+  assert.ok(marker);
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('indicator-row').first().waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+  assert.equal(await page.getByTestId('nav-import').getAttribute('rel'), null);
+  await page.getByTestId('nav-import').click();
+  await page.getByTestId('import-page').waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+}));
 
-test('when the full wasm cannot be fetched, its pages say so and try again on request', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const refuse = (route) => route.abort('internetdisconnected');
-    await page.route('**/vigie-full*', refuse);
-    await page.goto(BASE + '/indicator/a3-co2');
-    const failed = page.getByTestId('full-failed');
-    await failed.waitFor();
-    assert.equal(await failed.getAttribute('role'), 'alert');
-    const retry = await failed.getByRole('button').boundingBox();
-    assert.ok(retry.width >= 44 && retry.height >= 44, `try-again button ${retry.width}×${retry.height}`);
-    await page.screenshot({ path: join(OUT, 'split-full-failed.png'), fullPage: false });
-    // The top bar still works: the dashboard is in the page's wasm.
-    await page.getByTestId('nav-dashboard').waitFor();
-    await page.goto(BASE + '/embed/chart/a3-co2');
-    await page.getByTestId('full-failed').waitFor();
-    assert.equal(await page.locator('header.topbar').count(), 0, 'still the embed app');
+test('an indicator opened from the dashboard loads the full wasm and keeps the language and the date', () => inPage(async (page, requested) => {
+  await page.goto(BASE + '/?asof=2024-12-31');
+  await page.getByTestId('indicator-row').first().waitFor();
+  await page.getByTestId('lang-switch').click();
+  await page.locator('html[lang="en"]').waitFor();
+  const row = page.getByTestId('indicator-row').first();
+  const id = await row.getAttribute('data-indicator');
+  const link = row.locator('a').first();
+  assert.equal(await link.getAttribute('rel'), 'external');
+  const href = await link.getAttribute('href');
+  assert.match(href, new RegExp(`^/indicator/${id}\\?`), href);
+  assert.match(href, /lang=en/, href);
+  assert.match(href, /asof=2024-12-31/, href);
+  assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], 'not yet');
 
-    // Back online: the button reloads, and the full wasm draws the page.
-    await page.unroute('**/vigie-full*', refuse);
-    await page.goto(BASE + '/indicator/a3-co2');
-    await page.locator('[data-testid="indicator-page"][data-indicator="a3-co2"]').waitFor();
-    await page.route('**/vigie-full*', refuse);
-    await page.goto(BASE + '/workshop');
-    await page.getByTestId('full-failed').waitFor();
-    await page.unroute('**/vigie-full*', refuse);
-    await page.getByTestId('full-failed').getByRole('button').click();
-    await page.getByTestId('workshop').waitFor();
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-});
+  await link.click();
+  await page.locator(`[data-testid="indicator-page"][data-indicator="${id}"]`).waitFor();
+  assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.getByTestId('as-of').inputValue(), '2024-12-31');
+  await page.locator('canvas').first().waitFor();
+  await page.screenshot({ path: join(OUT, 'split-indicator.png'), fullPage: false });
+}));
+
+test('the card embed stays in the page wasm; the chart embed loads the full wasm', () => inPage(async (page, requested) => {
+  await page.goto(BASE + '/embed/card/a3-co2');
+  await page.getByTestId('embed-card').waitFor();
+  assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], `card: ${requested}`);
+  await page.goto(BASE + '/embed/chart/a3-co2?lang=en');
+  await page.getByTestId('embed-chart').waitFor();
+  await page.locator('.embed-chart canvas').first().waitFor();
+  assert.ok(requested.includes('vigie-full_bg.wasm'), `chart: ${requested}`);
+  assert.equal(await page.locator('body.embed').count(), 1, 'the embed app, without the top bar');
+  assert.equal(await page.locator('header.topbar').count(), 0);
+}));
+
+test('when the full wasm cannot be fetched, its pages say so and try again on request', () => inPage(async (page, requested) => {
+  const refuse = (route) => route.abort('internetdisconnected');
+  await page.route('**/vigie-full*', refuse);
+  await page.goto(BASE + '/indicator/a3-co2');
+  const failed = page.getByTestId('full-failed');
+  await failed.waitFor();
+  assert.equal(await failed.getAttribute('role'), 'alert');
+  const retry = await failed.getByRole('button').boundingBox();
+  assert.ok(retry.width >= 44 && retry.height >= 44, `try-again button ${retry.width}×${retry.height}`);
+  await page.screenshot({ path: join(OUT, 'split-full-failed.png'), fullPage: false });
+  // The top bar still works: the dashboard is in the page's wasm.
+  await page.getByTestId('nav-dashboard').waitFor();
+  await page.goto(BASE + '/embed/chart/a3-co2');
+  await page.getByTestId('full-failed').waitFor();
+  assert.equal(await page.locator('header.topbar').count(), 0, 'still the embed app');
+
+  // Back online: the button reloads, and the full wasm draws the page.
+  await page.unroute('**/vigie-full*', refuse);
+  await page.goto(BASE + '/indicator/a3-co2');
+  await page.locator('[data-testid="indicator-page"][data-indicator="a3-co2"]').waitFor();
+  await page.route('**/vigie-full*', refuse);
+  await page.goto(BASE + '/workshop');
+  await page.getByTestId('full-failed').waitFor();
+  await page.unroute('**/vigie-full*', refuse);
+  await page.getByTestId('full-failed').getByRole('button').click();
+  await page.getByTestId('workshop').waitFor();
+}));
