@@ -1,5 +1,6 @@
-//! The wasm side of the browser benchmarks (`cargo xtask bench kpi|chart`): functions exported to the
-//! bench page, which times them in headless Chromium next to uPlot. Natively this example does nothing.
+//! The wasm side of the browser benchmarks (`cargo xtask bench kpi|chart|search`): functions exported
+//! to the bench page, which times them in headless Chromium next to their peers (uPlot; for search, the
+//! same matching written in plain JavaScript). Natively this example does nothing.
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
@@ -93,6 +94,79 @@ mod wasm {
             draw_indicator(&root, &c.borrow(), &view, Lang::En, &ChartStyle::default())
                 .map_or(0, |m| m.points.len())
         })
+    }
+    /// Builds the search index of a generated programme of `indicators` indicators, then types each
+    /// of `search::synthetic::QUERIES` one character at a time, `rounds` times, timing the search
+    /// each keystroke runs as the search box runs it (narrowing) and from scratch. Returns JSON
+    /// `{build_ms, keystroke_ms, scratch_ms, totals, queries}`.
+    #[wasm_bindgen]
+    pub fn search_bench(indicators: usize, rounds: usize) -> String {
+        use vigie::search::{synthetic, SearchIndex, Typing};
+        let ds = synthetic::dataset(indicators);
+        let t = now();
+        let index = SearchIndex::new(&ds);
+        let build_ms = now() - t;
+        let (mut times, mut scratch, mut totals) = (Vec::new(), Vec::new(), Vec::new());
+        for round in 0..rounds {
+            for q in synthetic::QUERIES {
+                // As the search box does: each query starts from an empty box, and each keystroke
+                // narrows what the one before found.
+                let mut typing = Typing::default();
+                for (end, c) in q.char_indices() {
+                    let typed = &q[..end + c.len_utf8()];
+                    let t = now();
+                    let hits = index.search_typing(typed, 8, &mut typing);
+                    times.push(now() - t);
+                    // The same keystroke searched from scratch (every entry looked at).
+                    let t = now();
+                    let again = index.search(typed, 8);
+                    scratch.push(now() - t);
+                    if round == 0 {
+                        assert_eq!(hits, again);
+                        totals.push(hits.total);
+                    }
+                }
+            }
+        }
+        let queries: Vec<String> = synthetic::QUERIES
+            .iter()
+            .map(|q| format!("{q:?}"))
+            .collect();
+        format!(
+            "{{\"build_ms\":{build_ms},\"keystroke_ms\":{times:?},\"scratch_ms\":{scratch:?},\"totals\":{totals:?},\"queries\":[{}]}}",
+            queries.join(",")
+        )
+    }
+
+    /// The generated programme's searchable texts, for the JavaScript peer: JSON rows of id and
+    /// names, units and definitions in French and English (axes and projects: id and names).
+    #[wasm_bindgen]
+    pub fn search_corpus(indicators: usize) -> String {
+        let ds = vigie::search::synthetic::dataset(indicators);
+        let mut rows: Vec<String> = Vec::new();
+        let row = |fields: &[&str]| {
+            let quoted: Vec<String> = fields.iter().map(|f| format!("{f:?}")).collect();
+            format!("[{}]", quoted.join(","))
+        };
+        for a in &ds.axes {
+            rows.push(row(&[&a.id, &a.name.fr, &a.name.en]));
+        }
+        for p in &ds.projects {
+            rows.push(row(&[&p.id, &p.name.fr, &p.name.en]));
+        }
+        for i in &ds.indicators {
+            rows.push(row(&[
+                &i.id,
+                &i.name.fr,
+                &i.name.en,
+                &i.unit.fr,
+                &i.unit.en,
+                &i.definition.fr,
+                &i.definition.en,
+                &i.source,
+            ]));
+        }
+        format!("[{}]", rows.join(","))
     }
 }
 

@@ -7,7 +7,7 @@
 //! components wire signals and call the core.
 
 pub use vigie_core::{
-    chart, columns, embed, export, format, i18n, ingest, kpi, lang, model, period, records,
+    chart, columns, embed, export, format, i18n, ingest, kpi, lang, model, period, records, search,
     workshop,
 };
 
@@ -141,6 +141,7 @@ mod tests {
         if b.ends_with("==")
             || b.ends_with('|')
             || a.starts_with("=>")
+            || a.starts_with("if ") && a.contains("=>")
             || a.starts_with('|')
             || a.starts_with("==")
         {

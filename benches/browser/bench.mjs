@@ -59,3 +59,33 @@ window.benchChart = async (n, runs) => {
 
 document.getElementById('status').textContent = 'ready';
 window.benchReady = true;
+
+/// Search: Vigie's index (wasm) against the same matching in plain JavaScript over the same texts —
+/// each text folded once with `normalize('NFKD')`, then every keystroke's words looked for with
+/// `includes` in every text. Both are timed per keystroke, as a person types the same queries.
+window.benchSearch = (indicators, rounds) => {
+  const r = JSON.parse(vigie.search_bench(indicators, rounds));
+  const corpus = JSON.parse(vigie.search_corpus(indicators));
+  const fold = (s) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+  let t = performance.now();
+  const texts = corpus.map((row) => fold(row.join('\n')));
+  const jsBuild = performance.now() - t;
+  const js = [];
+  const jsTotals = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const q of r.queries) {
+      const chars = [...q];
+      for (let end = 1; end <= chars.length; end++) {
+        const typed = chars.slice(0, end).join('');
+        t = performance.now();
+        const words = fold(typed).split(' ').filter((w) => w);
+        let total = 0;
+        if (words.length) for (const text of texts) if (words.every((w) => text.includes(w))) total++;
+        js.push(performance.now() - t);
+        if (round === 0) jsTotals.push(total);
+      }
+    }
+  }
+  return { ...r, js_build_ms: jsBuild, js_keystroke_ms: js, js_totals: jsTotals };
+};

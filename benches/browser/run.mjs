@@ -1,5 +1,5 @@
 // Runs one browser benchmark in headless Debian Chromium and prints its figures; the last line is
-// the one the issue asks for. Usage: node benches/browser/run.mjs kpi|chart|import (VIGIE_BENCH_URL
+// the one the issue asks for. Usage: node benches/browser/run.mjs kpi|chart|import|search (VIGIE_BENCH_URL
 // set by xtask; for import, VIGIE_BENCH_FILES is the JSON list of files and VIGIE_BENCH_RUNS the runs).
 import { chromium } from 'playwright-core';
 
@@ -77,6 +77,18 @@ try {
       console.log(`PAGE name=${f.name} bytes=${f.bytes} long_tasks=${long.length} longest_ms=${Math.round(Math.max(0, ...long))}`);
       await app.close();
     }
+  } else if (which === 'search') {
+    const n = Number(process.env.SEARCH_INDICATORS ?? 5000);
+    const r = await page.evaluate((n) => window.benchSearch(n, 5), n);
+    const p95 = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
+    const max = (v) => Math.max(...v);
+    const same = r.totals.filter((t, i) => t === r.js_totals[i]).length;
+    console.log(`search over ${n} indicators (+ 3 axes, 32 projects): ${r.keystroke_ms.length} keystrokes (${r.queries.length} queries typed letter by letter, 5 rounds)`);
+    console.log(`  vigie (wasm index): build ${fmt(r.build_ms)} ms; keystroke median ${median(r.keystroke_ms).toFixed(2)} ms, p95 ${p95(r.keystroke_ms).toFixed(2)} ms, max ${max(r.keystroke_ms).toFixed(2)} ms`);
+    console.log(`  vigie, each keystroke from scratch: median ${median(r.scratch_ms).toFixed(2)} ms, p95 ${p95(r.scratch_ms).toFixed(2)} ms, max ${max(r.scratch_ms).toFixed(2)} ms`);
+    console.log(`  js (normalize + includes): fold ${fmt(r.js_build_ms)} ms; keystroke median ${median(r.js_keystroke_ms).toFixed(2)} ms, p95 ${p95(r.js_keystroke_ms).toFixed(2)} ms, max ${max(r.js_keystroke_ms).toFixed(2)} ms`);
+    console.log(`  hits per keystroke agree on ${same} of ${r.totals.length} (Vigie also finds words inside ids, the peer does not rank)`);
+    console.log(`SEARCH_P95_MS=${p95(r.keystroke_ms)} SCRATCH_P95_MS=${p95(r.scratch_ms)} JS_P95_MS=${p95(r.js_keystroke_ms)} N=${n}`);
   } else {
     throw new Error(`unknown benchmark ${which}`);
   }

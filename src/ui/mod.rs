@@ -15,6 +15,7 @@ mod methodology;
 mod offline;
 #[cfg(feature = "full")]
 mod scope;
+mod search;
 mod workshop;
 
 use crate::i18n::Lang;
@@ -304,7 +305,12 @@ pub fn full_href(path: &str) -> String {
     settings.as_of.track();
     settings.kind.track();
     let shown = expect_context::<Shown>().0.get();
-    with_query(path, &state_pairs(lang, &settings, &shown))
+    full_href_in(path, lang, &settings, &shown)
+}
+
+/// `full_href` from values already read (in an event handler, where there is no context to read).
+pub fn full_href_in(path: &str, lang: Lang, settings: &Settings, shown: &str) -> String {
+    with_query(path, &state_pairs(lang, settings, shown))
 }
 
 #[component]
@@ -352,6 +358,7 @@ fn App() -> impl IntoView {
                     {move || s().app_name}
                 </A>
                 <span class="tagline">{move || s().tagline}</span>
+                <search::SearchBox data=data />
                 // On a narrow screen the links fold behind this button (CSS shows it below 760 px);
                 // choosing a link, or Escape, folds them again.
                 <button

@@ -1,5 +1,6 @@
-//! `cargo xtask bench kpi|chart|import`: browser benchmarks in headless Chromium, next to their peers
-//! in the same page (uPlot for charts; uDSV and PapaParse for imports, see `import.rs`) and to the
+//! `cargo xtask bench kpi|chart|import|search`: browser benchmarks in headless Chromium, next to their
+//! peers in the same page (uPlot for charts; uDSV and PapaParse for imports, see `import.rs`; the same
+//! matching in plain JavaScript for search) and to the
 //! same Rust natively (KPI, import). Each prints its figures and a last line in the form the issues ask for.
 
 mod import;
@@ -117,10 +118,28 @@ pub fn bench(which: &str, args: &[String]) -> Result<(), String> {
             )
             .map(|_| ())
         }
+        "search" => {
+            let url = bench_site()?;
+            step("search, Vigie's index (wasm) and the same matching in JavaScript, one headless Chromium page");
+            let out = output(
+                Command::new("node")
+                    .args(["benches/browser/run.mjs", "search"])
+                    .env("VIGIE_BENCH_URL", &url),
+            )?;
+            let p95 = number_after(&out, "SEARCH_P95_MS=").ok_or("no search figure")?;
+            let scratch = number_after(&out, "SCRATCH_P95_MS=").ok_or("no from-scratch figure")?;
+            let js = number_after(&out, "JS_P95_MS=").ok_or("no JavaScript search figure")?;
+            let n = number_after(&out, " N=").ok_or("no indicator count")?;
+            println!(
+                "search: p95 {p95:.2} ms over {n:.0} indicators, from scratch p95 {scratch:.2} ms, js p95 {js:.2} ms, vigie/js {:.2}",
+                p95 / js.max(0.001)
+            );
+            Ok(())
+        }
         "import" => import::run(args),
         "startup" => startup::run(args),
         other => Err(format!(
-            "unknown benchmark `{other}`: use kpi, chart, import, startup or store"
+            "unknown benchmark `{other}`: use kpi, chart, import, search, startup or store"
         )),
     }
 }

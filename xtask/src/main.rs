@@ -5,7 +5,8 @@
 //!   release build and the Playwright end-to-end specs. Exits non-zero on the first failure.
 //! - `size`: release build, then the wasm, JS and CSS sizes raw, gzip and brotli.
 //! - `build`: release build only.
-//! - `bench kpi|chart`: browser benchmarks (see `bench.rs`).
+//! - `bench kpi|chart|search`: browser benchmarks (see `bench.rs`); search's last line is
+//!   `search: p95 X ms over 5000 indicators, from scratch p95 S ms, js p95 Y ms, vigie/js R`.
 //! - `bench import [--no-build]`: Vigie's import (wasm worker) against uDSV and PapaParse in headless
 //!   Chromium and natively; last line `import: vigie X MiB/s, udsv Y MiB/s, papaparse Z MiB/s,
 //!   vigie/udsv R1, vigie/papaparse R2, wasm/native R3` (see `bench/import.rs`).
@@ -44,14 +45,14 @@ fn main() -> ExitCode {
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("store") => bench_store(),
             Some(which) => bench::bench(which, &args[2..]),
-            None => Err("usage: cargo xtask bench <kpi|chart|import|startup|store>".into()),
+            None => Err("usage: cargo xtask bench <kpi|chart|import|search|startup|store>".into()),
         },
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("e2e") => tools::ensure_build_tools()
             .and_then(|_| build_release())
             .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|import [--no-build]|startup [--previous REF]|store> | fuzz [--seconds N]>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|search|import [--no-build]|startup [--previous REF]|store> | fuzz [--seconds N]>");
             return ExitCode::from(2);
         }
     };

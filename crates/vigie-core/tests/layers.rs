@@ -15,7 +15,7 @@ const LAYERS: &[&[&str]] = &[
     &["ingest"],
     &["kpi"],
     &["chart"],
-    &["workshop", "export", "embed"],
+    &["workshop", "export", "embed", "search"],
     &["i18n"],
 ];
 
