@@ -36,6 +36,10 @@ fn package_files() -> HashMap<String, String> {
             "observations.csv",
             include_str!("../public/data/lhsm/observations.csv"),
         ),
+        (
+            "assessments.csv",
+            include_str!("../public/data/lhsm/assessments.csv"),
+        ),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))

@@ -531,6 +531,7 @@ async fn write_dataset(
         projects: dataset.projects.clone(),
         indicators: dataset.indicators.clone(),
         series: dataset.series.clone(),
+        assessments: dataset.assessments.clone(),
     };
     // Each chunk is encoded just before it is written, so one chunk's bytes at a time are held twice.
     let mut rows = dataset.observations.chunks(CHUNK_ROWS);
@@ -751,6 +752,39 @@ where
     };
     store.put_dataset(&new, &dataset).await?;
     Ok((dataset, Origin::Network))
+}
+
+/// Brings a stored default dataset up to date with the package this release serves at `base`: a
+/// release that changes the default programme (new figures, the actions' assessments) reaches a
+/// person who stored an older one. The package is fetched (from the service worker's cache once it
+/// has one) and compared with what is stored; only a difference is written, which keeps the
+/// person's entries (they are stored apart). Returns whether the store changed; a failed fetch
+/// (offline, before anything is cached) changes nothing.
+pub async fn refresh_default<F, Fut>(
+    store: &Store,
+    id: &str,
+    base: &str,
+    fetch: F,
+) -> Result<bool, StoreError>
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Result<String, String>>,
+{
+    let Ok(fresh) = fetch_package(base, &fetch).await else {
+        return Ok(false);
+    };
+    match store.get(id).await? {
+        Some(stored) if stored == fresh => return Ok(false),
+        _ => {}
+    }
+    let new = NewDataset {
+        id: id.to_owned(),
+        kind: DatasetKind::Default,
+        source: base.to_owned(),
+        imported_at: js_sys::Date::now(),
+    };
+    store.put_dataset(&new, &fresh).await?;
+    Ok(true)
 }
 
 /// The key of a dataset's workshop state in the edits store.

@@ -2,6 +2,8 @@
 //! call the core; they hold no business logic.
 
 #[cfg(feature = "full")]
+mod assessment;
+#[cfg(feature = "full")]
 mod chart;
 mod dashboard;
 mod data;
@@ -21,7 +23,7 @@ mod workshop;
 use crate::i18n::Lang;
 use crate::model::{Dataset, Provenance};
 use crate::period::Date;
-use crate::store::{fetch_package, load_or_fetch, Origin, StoreError};
+use crate::store::{fetch_package, load_or_fetch, refresh_default, Origin, StoreError};
 use crate::web::fetch_text;
 use kpi_view::Settings;
 use leptos::prelude::*;
@@ -77,9 +79,10 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// The pages only the full wasm (`vigie-full`, built with the `full` feature) holds: the workshop,
-/// the data manager, the import page, the indicator, axis and project pages and the chart embed (the interactive chart,
-/// plotters and its canvas backend). The page's wasm (`vigie`, what a first visit downloads) holds
-/// the dashboard, the methodology and the card and programme embeds.
+/// the data manager, the import page, the indicator, axis and project pages, the assessment page
+/// and the chart embed (the interactive chart, plotters and its canvas backend). The page's wasm
+/// (`vigie`, what a first visit downloads) holds the dashboard, the methodology, the card and
+/// programme embeds, and the top bar's search.
 pub const FULL_ONLY: &[&str] = &[
     "/workshop",
     "/data",
@@ -87,6 +90,7 @@ pub const FULL_ONLY: &[&str] = &[
     "/indicator",
     "/axis",
     "/project",
+    "/assessment",
     "/embed/chart",
 ];
 
@@ -190,7 +194,8 @@ fn FullOnlyPage() -> impl IntoView {
 }
 
 /// Loads the dataset shown: on a tab's first load, the default programme from IndexedDB, fetched
-/// once on first start (then the dataset the person opened, if stored); after a change to the store,
+/// once on first start and brought up to date in the background after (then the dataset the person
+/// opened, if stored); after a change to the store,
 /// what the store now holds (the dataset shown, else the first one) without fetching again. Without IndexedDB the default programme is fetched
 /// and kept in memory only (and the page says so).
 async fn load(st: data::StoreState, first: bool, shown: String) -> Result<Data, StoreError> {
@@ -198,6 +203,20 @@ async fn load(st: data::StoreState, first: bool, shown: String) -> Result<Data, 
         Ok(store) if first => {
             let (default, origin) =
                 load_or_fetch(&store, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text).await?;
+            if origin == Origin::Store {
+                // What the store held is shown at once; if this release serves another default
+                // programme, it replaces the stored one and the pages read it again.
+                let refreshing = store.clone();
+                leptos::task::spawn_local(async move {
+                    match refresh_default(&refreshing, DEFAULT_ID, DEFAULT_PACKAGE, fetch_text)
+                        .await
+                    {
+                        Ok(true) => st.changed(),
+                        Ok(false) => {}
+                        Err(e) => web_sys::console::warn_1(&e.to_string().into()),
+                    }
+                });
+            }
             match store.get(&shown).await? {
                 Some(d) if shown != DEFAULT_ID => (shown, d, Origin::Store),
                 _ => (DEFAULT_ID.to_owned(), default, origin),
@@ -397,6 +416,7 @@ fn App() -> impl IntoView {
                     <A href=move || full_href("/workshop") attr:rel=FULL_LINK_REL attr:data-testid="nav-workshop">{move || s().workshop}</A>
                     <A href=move || full_href("/import") attr:rel=FULL_LINK_REL attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
                     <A href=move || full_href("/data") attr:rel=FULL_LINK_REL attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
+                    <A href=move || full_href("/assessment") attr:rel=FULL_LINK_REL attr:data-testid="nav-assessment">{move || s().assessment_nav}</A>
                     <A href="/methodology" attr:data-testid="nav-methodology">{move || s().methodology}</A>
                     <data::DatasetSwitch />
                 </nav>
@@ -443,7 +463,7 @@ fn App() -> impl IntoView {
                             data.await
                                 .map(|d| {
                                     let (d1, d2, d3, origin) = (d.clone(), d.clone(), d.clone(), d.origin);
-                                    let (d4, d5) = (d.clone(), d.clone());
+                                    let (d4, d5, d6, d7) = (d.clone(), d.clone(), d.clone(), d.clone());
                                     let provenances = d.dataset.provenances();
                                     view! {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
@@ -455,6 +475,8 @@ fn App() -> impl IntoView {
                                             <Route path=path!("/indicator/:id") view=move || indicator_view(d2.clone()) />
                                             <Route path=path!("/axis/:id") view=move || axis_view(d4.clone()) />
                                             <Route path=path!("/project/:id") view=move || project_view(d5.clone()) />
+                                            <Route path=path!("/assessment") view=move || assessment_view(d6.clone()) />
+                                            <Route path=path!("/assessment/:id") view=move || assessment_view(d7.clone()) />
                                         </Routes>
                                         <Footer origin=origin provenances=provenances.clone() />
                                     }
@@ -503,6 +525,16 @@ fn axis_view(data: Data) -> impl IntoView {
 #[cfg(feature = "full")]
 fn project_view(data: Data) -> impl IntoView {
     view! { <scope::ScopePage data=data scope=scope::Scope::Project /> }
+}
+
+#[cfg(feature = "full")]
+fn assessment_view(data: Data) -> impl IntoView {
+    view! { <assessment::AssessmentPage data=data /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn assessment_view(_data: Data) -> impl IntoView {
+    view! { <FullOnlyPage /> }
 }
 
 #[cfg(not(feature = "full"))]

@@ -122,6 +122,13 @@ pub fn ScopePage(data: Data, scope: Scope) -> impl IntoView {
                 <p class="scope-label">{label}</p>
                 <h1>{name}</h1>
                 {(!description.is_empty()).then(|| view! { <p class="lead">{description}</p> })}
+                {(scope == Scope::Project && !ds.assessments_of(&id).is_empty()).then(|| {
+                    view! {
+                        <p>
+                            <A href=format!("/assessment/{id}") attr:data-testid="see-assessment">{s.see_assessment}</A>
+                        </p>
+                    }
+                })}
                 <Controls />
                 {rollup.map(|r| rollup_summary(&r, &ds, l, "scope-rollup"))}
                 {projects}

@@ -17,6 +17,7 @@ const PAGES = [
   ['indicator', `/indicator/${INDICATOR}`, 'indicator-chart'],
   ['axis', '/axis/a1', 'kpi-frame'],
   ['project', '/project/a1-skills', 'kpi-frame'],
+  ['assessment', '/assessment', 'assessment-page'],
   ['methodology', '/methodology', null],
   ['data', '/data', 'data-page'],
   ['import', '/import', 'import-page'],

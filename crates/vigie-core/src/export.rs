@@ -397,6 +397,7 @@ mod tests {
             "projects.csv",
             "indicators.csv",
             "observations.csv",
+            "assessments.csv",
         ]
         .iter()
         .map(|f| {
@@ -489,6 +490,10 @@ mod tests {
         );
         assert_eq!(back, s);
         assert_eq!(export(&back, as_of), text);
+        // The actions' assessments travel with the programme's metadata.
+        let assessed = |s: &Snapshot| s.datasets.iter().map(|d| d.base.assessments.len()).max();
+        assert_eq!(assessed(&s), Some(12));
+        assert_eq!(assessed(&back), Some(12));
     }
 
     #[test]

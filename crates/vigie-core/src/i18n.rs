@@ -98,6 +98,19 @@ pub struct Strings {
     pub search_none: &'static str,
     pub search_shown: &'static str,
     pub search_help: &'static str,
+    /// The assessment page (`/assessment`): its link, title and introduction, the three moments, the
+    /// date the KPIs are shown as of, where a statement comes from, and what it says without any.
+    pub assessment_nav: &'static str,
+    pub assessment_title: &'static str,
+    pub assessment_intro: &'static str,
+    pub moment_start: &'static str,
+    pub moment_midway: &'static str,
+    pub moment_final: &'static str,
+    pub kpis_as_of: &'static str,
+    pub statement_source: &'static str,
+    pub no_assessment: &'static str,
+    pub all_actions: &'static str,
+    pub see_assessment: &'static str,
     pub legend_observed: &'static str,
     pub legend_trajectory: &'static str,
     pub data_origin: &'static str,
@@ -272,6 +285,17 @@ pub static FR: Strings = Strings {
     search_none: "Aucun indicateur, projet ou axe ne correspond.",
     search_shown: "les premiers sont affichés",
     search_help: "Flèches haut et bas pour parcourir les résultats, Entrée pour ouvrir, Échap pour effacer.",
+    assessment_nav: "Bilan",
+    assessment_title: "Bilan des actions\u{a0}: au départ, à mi-parcours, à la fin",
+    assessment_intro: "Pour chaque action, ce que le programme en disait à trois moments, à côté de ses indicateurs tels qu’ils étaient à chacune de ces dates.",
+    moment_start: "Au départ",
+    moment_midway: "À mi-parcours",
+    moment_final: "Résultats finaux",
+    kpis_as_of: "Indicateurs au",
+    statement_source: "D’où vient ce texte",
+    no_assessment: "Aucune action de ce jeu de données n’a de bilan.",
+    all_actions: "Toutes les actions",
+    see_assessment: "Voir le bilan de l’action",
     legend_observed: "observé",
     legend_trajectory: "trajectoire",
     data_origin: "Origine des chiffres",
@@ -445,6 +469,17 @@ pub static EN: Strings = Strings {
     search_none: "No indicator, project or axis matches.",
     search_shown: "the first ones are shown",
     search_help: "Up and down arrows to go through the results, Enter to open one, Escape to clear.",
+    assessment_nav: "Assessment",
+    assessment_title: "The actions' assessment: at the start, midway, at the end",
+    assessment_intro: "For each action, what the programme said of it at three moments, beside its indicators as they stood on each of those dates.",
+    moment_start: "Where we started",
+    moment_midway: "Midway through the challenge",
+    moment_final: "Final results",
+    kpis_as_of: "Indicators as of",
+    statement_source: "Where this text comes from",
+    no_assessment: "No action of this dataset has an assessment.",
+    all_actions: "All actions",
+    see_assessment: "See the action's assessment",
     legend_observed: "observed",
     legend_trajectory: "trajectory",
     data_origin: "Where the figures come from",
@@ -1069,6 +1104,17 @@ pub static EN_IMPORT: ImportStrings = ImportStrings {
     read_in: "read in",
 };
 
+impl Strings {
+    /// The name of an assessment moment.
+    pub fn moment(&self, m: crate::model::Moment) -> &'static str {
+        match m {
+            crate::model::Moment::Start => self.moment_start,
+            crate::model::Moment::Midway => self.moment_midway,
+            crate::model::Moment::Final => self.moment_final,
+        }
+    }
+}
+
 impl Lang {
     /// The noun `forms` (singular, plural) that agrees with a count of `n`: in French 0 and 1 take
     /// the singular (« 0 indicateur », « 1 indicateur »), in English only 1 does.
@@ -1225,6 +1271,7 @@ fn expected_en(kind: &ProblemKind) -> String {
         SuppressionCode => "a real value (this looks like a suppression code; declare it a missing marker if it is one)".into(),
         UnknownPeriod => "a period such as 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 or 18/03/2019".into(),
         NotAnIsoPeriod => "a period such as 2021, 2021-Q3, 2021-06 or 2021-06-30".into(),
+        NotAnIsoDate => "a date such as 2021-06-30".into(),
         NoSuchDate => "a date that exists".into(),
         NotAMonth => "a month name such as janv., février or March".into(),
         MissingIndicatorId => "an indicator id".into(),
@@ -1368,6 +1415,7 @@ fn expected_fr(kind: &ProblemKind) -> String {
         SuppressionCode => "une vraie valeur (ceci ressemble à un code de secret statistique ; déclarez-le comme marqueur de valeur manquante si c’en est un)".into(),
         UnknownPeriod => "une période comme 2019, 2019/20, 2019-Q1, T1 - 2019, 2019-03, janv. 2019 ou 18/03/2019".into(),
         NotAnIsoPeriod => "une période comme 2021, 2021-Q3, 2021-06 ou 2021-06-30".into(),
+        NotAnIsoDate => "une date comme 2021-06-30".into(),
         NoSuchDate => "une date qui existe".into(),
         NotAMonth => "un nom de mois comme janv., février ou March".into(),
         MissingIndicatorId => "un identifiant d’indicateur".into(),

@@ -227,6 +227,48 @@ impl Observation {
     }
 }
 
+/// The three moments at which the programme judges an action (the report's table "Assessment of
+/// city performance — progress against KPIs").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Moment {
+    /// Where we started.
+    Start,
+    /// Midway through the challenge.
+    Midway,
+    /// Final results.
+    Final,
+}
+
+impl Moment {
+    /// Every moment, in time order.
+    pub const ALL: [Moment; 3] = [Moment::Start, Moment::Midway, Moment::Final];
+
+    /// The moment's key in files and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            Moment::Start => "start",
+            Moment::Midway => "midway",
+            Moment::Final => "final",
+        }
+    }
+}
+
+/// What the programme says of an action at one moment: a qualitative statement, dated, so that the
+/// action's KPIs can be shown as they stood on that date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The project (action) judged.
+    pub project: String,
+    pub moment: Moment,
+    /// The date the KPIs are shown as of.
+    pub date: crate::period::Date,
+    pub statement: Text,
+    /// Where the statement comes from (the report's table, or invented for the demo).
+    pub provenance: Provenance,
+    /// Where the statement and its date were taken from, in the compiler's words.
+    pub note: String,
+}
+
 /// Everything one file (or package) brought in.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
@@ -239,6 +281,9 @@ pub struct Dataset {
     /// Disaggregated series that observations point to.
     #[serde(default)]
     pub series: Vec<Series>,
+    /// The actions' start / midway / final assessments, by project then moment.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<Assessment>,
 }
 
 /// One disaggregation of an indicator: its (dimension, value) pairs in file order (e.g. sex = F, geo = AT).
@@ -265,6 +310,17 @@ impl Dataset {
     /// The project with this id.
     pub fn project(&self, id: &str) -> Option<&Project> {
         self.projects.iter().find(|p| p.id == id)
+    }
+
+    /// The assessments of a project (action), in moment order.
+    pub fn assessments_of<'a>(&'a self, project: &str) -> Vec<&'a Assessment> {
+        let mut of: Vec<&Assessment> = self
+            .assessments
+            .iter()
+            .filter(|a| a.project == project)
+            .collect();
+        of.sort_by_key(|a| a.moment);
+        of
     }
 
     /// The axis with this id.

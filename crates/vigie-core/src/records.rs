@@ -77,6 +77,9 @@ pub struct DatasetHead {
     /// The disaggregations observations point to.
     #[serde(default)]
     pub series: Vec<crate::model::Series>,
+    /// The actions' assessments; absent in heads stored before they existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<crate::model::Assessment>,
 }
 
 impl DatasetHead {
@@ -89,6 +92,7 @@ impl DatasetHead {
             indicators,
             observations,
             series,
+            assessments,
         } = dataset;
         (
             DatasetHead {
@@ -97,6 +101,7 @@ impl DatasetHead {
                 projects,
                 indicators,
                 series,
+                assessments,
             },
             observations,
         )
@@ -111,6 +116,7 @@ impl DatasetHead {
             indicators: self.indicators,
             observations,
             series: self.series,
+            assessments: self.assessments,
         }
     }
 }
@@ -150,6 +156,8 @@ pub struct LightHead {
     pub indicators: Vec<Indicator>,
     #[serde(default = "no_series")]
     pub series: Box<serde_json::value::RawValue>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<crate::model::Assessment>,
 }
 
 fn no_series() -> Box<serde_json::value::RawValue> {
@@ -165,6 +173,7 @@ impl LightHead {
             axes: self.axes,
             projects: self.projects,
             indicators: self.indicators,
+            assessments: self.assessments,
         })
     }
 }

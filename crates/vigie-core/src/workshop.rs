@@ -524,6 +524,7 @@ mod tests {
             "projects.csv",
             "indicators.csv",
             "observations.csv",
+            "assessments.csv",
         ]
         .iter()
         .map(|p| (p.to_string(), read(p)))

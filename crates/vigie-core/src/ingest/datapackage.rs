@@ -1,5 +1,6 @@
 //! Vigie's native format: a Frictionless Data Package whose CSV resources `axes`, `projects`,
-//! `indicators` and `observations` each carry a Table Schema.
+//! `indicators` and `observations` (and, when the programme has them, `assessments`) each carry a
+//! Table Schema.
 //!
 //! Reading is two calls so that the browser can fetch files in between: `Descriptor::parse` reads
 //! `datapackage.json` and says which files it needs; `Descriptor::read` checks them and builds a `Dataset`.
@@ -25,6 +26,8 @@ use std::collections::{HashMap, HashSet};
 
 /// The resources Vigie's native format requires, in reading order.
 pub const RESOURCES: [&str; 4] = ["axes", "projects", "indicators", "observations"];
+/// The resources it may have, read after those: the actions' start / midway / final assessments.
+pub const OPTIONAL_RESOURCES: [&str; 1] = ["assessments"];
 
 /// A parsed `datapackage.json`.
 #[derive(Debug, Clone)]
@@ -64,21 +67,24 @@ impl Descriptor {
             .and_then(Value::as_array)
             .ok_or_else(|| Problem::at(file, 0, 0, "", ProblemKind::NoResources))?;
         let mut resources = Vec::new();
-        for name in RESOURCES {
-            let res = list
+        for name in RESOURCES.into_iter().chain(OPTIONAL_RESOURCES) {
+            let found = list
                 .iter()
-                .find(|r| r.get("name").and_then(Value::as_str) == Some(name))
-                .ok_or_else(|| {
-                    Problem::at(
-                        file,
-                        0,
-                        0,
-                        "",
-                        ProblemKind::MissingResource {
-                            name: name.to_owned(),
-                        },
-                    )
-                })?;
+                .find(|r| r.get("name").and_then(Value::as_str) == Some(name));
+            if found.is_none() && OPTIONAL_RESOURCES.contains(&name) {
+                continue;
+            }
+            let res = found.ok_or_else(|| {
+                Problem::at(
+                    file,
+                    0,
+                    0,
+                    "",
+                    ProblemKind::MissingResource {
+                        name: name.to_owned(),
+                    },
+                )
+            })?;
             let index = list.iter().position(|r| std::ptr::eq(r, res)).unwrap_or(0);
             let path = match res.get("path") {
                 Some(Value::String(p)) => paths::check(p).map_err(|refusal| (p.as_str(), refusal)),
@@ -216,9 +222,13 @@ impl Descriptor {
         }
         let read = tables.len();
         let mut tables = tables.into_iter();
-        let (Some(axes), Some(projects), Some(indicators), Some(observations)) =
-            (tables.next(), tables.next(), tables.next(), tables.next())
-        else {
+        let (Some(axes), Some(projects), Some(indicators), Some(observations), assessments) = (
+            tables.next(),
+            tables.next(),
+            tables.next(),
+            tables.next(),
+            tables.next(),
+        ) else {
             let name = RESOURCES.get(read).unwrap_or(&RESOURCES[0]);
             return Err(vec![Problem::at(
                 &self.file,
@@ -336,6 +346,32 @@ impl Descriptor {
                 note: row.get("note").text.clone(),
                 series: None,
                 flag: String::new(),
+            });
+        }
+        let mut seen = HashSet::new();
+        for row in assessments.iter().flat_map(Table::rows) {
+            let project = p.reference(&row, "project", &project_ids, "projects");
+            let moments = [
+                ("start", Moment::Start),
+                ("midway", Moment::Midway),
+                ("final", Moment::Final),
+            ];
+            let moment = p.choice(&row, "moment", &moments);
+            // A moment that is none of them was just reported; it is no duplicate.
+            let known = moments
+                .iter()
+                .any(|(k, _)| *k == row.get("moment").text.trim());
+            if known && !seen.insert((project.clone(), moment)) {
+                p.fail(&row, row.get("moment"), ProblemKind::DuplicateId);
+            }
+            let date = p.date(&row, "date");
+            ds.assessments.push(Assessment {
+                project,
+                moment,
+                date,
+                statement: p.text(&row, "statement"),
+                provenance: p.provenance(&row, "provenance"),
+                note: row.get("note").text.clone(),
             });
         }
         if !problems.is_empty() {
@@ -588,6 +624,19 @@ impl Checker<'_> {
                 None
             }
         }
+    }
+
+    /// A day, `YYYY-MM-DD`; a placeholder after a located problem.
+    fn date(&mut self, row: &Row, col: &str) -> crate::period::Date {
+        let f = row.get(col);
+        crate::period::Date::parse(&f.text).unwrap_or_else(|_| {
+            self.fail(row, f, ProblemKind::NotAnIsoDate);
+            crate::period::Date {
+                year: 0,
+                month: 1,
+                day: 1,
+            }
+        })
     }
 
     fn provenance(&mut self, row: &Row, col: &str) -> Provenance {
@@ -932,6 +981,85 @@ mod tests {
             .iter()
             .any(|i| i.direction == Direction::Decrease));
         assert!(!ds.programme.source.is_empty());
+        // Each ICC action is judged at the three moments, in order, with the report's words.
+        assert_eq!(ds.assessments.len(), 12);
+        for action in ["icc1", "icc2", "icc3", "icc4"] {
+            let moments: Vec<Moment> = ds.assessments_of(action).iter().map(|a| a.moment).collect();
+            assert_eq!(moments, Moment::ALL, "{action}");
+        }
+        let final3 = ds.assessments_of("icc3")[2];
+        assert!(final3
+            .statement
+            .en
+            .starts_with("The benchmarking work has not yet led"));
+        assert_eq!(final3.provenance, Provenance::Report);
+        assert!(final3.date > ds.assessments_of("icc3")[1].date);
+    }
+
+    #[test]
+    fn a_package_without_assessments_reads_and_bad_assessments_are_located() {
+        // Without the optional resource the package reads, with no assessment.
+        let dir = fixture_dir();
+        let text = std::fs::read_to_string(dir.join("datapackage.json")).unwrap();
+        let mut root: Value = serde_json::from_str(&text).unwrap();
+        root["resources"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|r| r["name"] != "assessments");
+        let without = Descriptor::parse("datapackage.json", &root.to_string()).unwrap();
+        assert!(!without.paths().contains(&"assessments.csv"));
+        let ds = without.read(&files_of(&dir, &without.paths())).unwrap();
+        assert!(ds.assessments.is_empty());
+        assert!(!ds.indicators.is_empty());
+
+        // Every bad field of the resource is named with its line and column.
+        let d = Descriptor::parse("datapackage.json", &text).unwrap();
+        let mut files = files_of(&dir, &d.paths());
+        let header = files["assessments.csv"].lines().next().unwrap().to_owned();
+        files.insert(
+            "assessments.csv".into(),
+            format!(
+                "{header}\n\
+                 icc9,start,2020-12-31,a,b,report,\n\
+                 icc1,later,2020-12-31,a,b,report,\n\
+                 icc1,start,31/12/2020,a,b,report,\n\
+                 icc1,start,2021-02-30,a,b,report,\n\
+                 icc1,midway,2021-12-31,a,b,maybe,\n"
+            ),
+        );
+        let errs = d.read(&files).unwrap_err();
+        let f = "assessments.csv";
+        assert!(
+            has(
+                &errs,
+                f,
+                2,
+                1,
+                &ProblemKind::UnknownReference {
+                    resource: "projects".into()
+                }
+            ),
+            "{errs:?}"
+        );
+        assert!(
+            has(&errs, f, 3, 6, &one_of(&["start", "midway", "final"])),
+            "{errs:?}"
+        );
+        assert!(has(&errs, f, 4, 12, &ProblemKind::NotAnIsoDate), "{errs:?}");
+        // The second `icc1,start` is a duplicate, and its date does not exist.
+        assert!(has(&errs, f, 5, 6, &ProblemKind::DuplicateId), "{errs:?}");
+        assert!(has(&errs, f, 5, 12, &ProblemKind::NotAnIsoDate), "{errs:?}");
+        assert!(
+            has(
+                &errs,
+                f,
+                6,
+                28,
+                &one_of(&["report", "illustrative", "imported"])
+            ),
+            "{errs:?}"
+        );
+        assert_eq!(errs.len(), 6, "{errs:?}");
     }
 
     fn small_package(indicators: &str, observations: &str) -> Result<Dataset, Vec<Problem>> {

@@ -123,6 +123,8 @@ pub enum ProblemKind {
     UnknownPeriod,
     /// Not a period as Vigie's native format writes them (2021, 2021-Q3, 2021-06, 2021-06-30).
     NotAnIsoPeriod,
+    /// Not a day as Vigie's native format writes dates (2021-06-30).
+    NotAnIsoDate,
     /// A date that does not exist (2019-02-30).
     NoSuchDate,
     /// Not a month name.
@@ -268,6 +270,7 @@ impl ProblemKind {
             SuppressionCode => "SuppressionCode",
             UnknownPeriod => "UnknownPeriod",
             NotAnIsoPeriod => "NotAnIsoPeriod",
+            NotAnIsoDate => "NotAnIsoDate",
             NoSuchDate => "NoSuchDate",
             NotAMonth => "NotAMonth",
             MissingIndicatorId => "MissingIndicatorId",
@@ -360,6 +363,7 @@ impl ProblemKind {
             SuppressionCode,
             UnknownPeriod,
             NotAnIsoPeriod,
+            NotAnIsoDate,
             NoSuchDate,
             NotAMonth,
             MissingIndicatorId,

@@ -694,6 +694,7 @@ mod tests {
             ],
             indicators: vec![i1, i2, i3, i4, i5, i6],
             series: Vec::new(),
+            assessments: Vec::new(),
             observations: vec![
                 o("I1", Year(2021), Some(4.0)),
                 o("I1", Year(2022), Some(8.0)),

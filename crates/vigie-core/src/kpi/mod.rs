@@ -12,6 +12,7 @@
 //! yearly data the differences are the reference's whole years), with the baseline's period as base
 //! year; `Formula`s write their numeric text only when asked, so evaluating stays cheap.
 
+pub mod assessment;
 pub mod collection;
 pub mod evaluate;
 pub mod explain;

@@ -198,6 +198,11 @@ pub fn package_files(ds: &Dataset) -> HashMap<String, String> {
         ("projects.csv".to_owned(), projects),
         ("indicators.csv".to_owned(), inds),
         ("observations.csv".to_owned(), obs),
+        // The generated programme has no assessments: the resource's header only.
+        (
+            "assessments.csv".to_owned(),
+            "project,moment,date,statement_fr,statement_en,provenance,note\n".to_owned(),
+        ),
     ])
 }
 
