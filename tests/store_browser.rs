@@ -4,14 +4,16 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use vigie::ingest::datapackage::read_package;
 use vigie::model::{Dataset, Observation, Provenance};
 use vigie::period::{Date, Period};
 use vigie::store::export::{export, import};
-use vigie::store::{load_or_fetch, on_change, DatasetKind, NewDataset, Origin, Store};
+use vigie::store::{
+    load_or_fetch, on_change, refresh_default, DatasetKind, NewDataset, Origin, Store,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -277,8 +279,8 @@ async fn the_second_open_does_not_refetch() {
     assert_eq!(origin, Origin::Network);
     assert_eq!(
         fetches.get(),
-        5,
-        "descriptor and four resources fetched once"
+        6,
+        "descriptor and five resources fetched once"
     );
     store.close();
 
@@ -287,8 +289,61 @@ async fn the_second_open_does_not_refetch() {
         .await
         .unwrap();
     assert_eq!(origin, Origin::Store);
-    assert_eq!(fetches.get(), 5, "nothing fetched on the second open");
+    assert_eq!(fetches.get(), 6, "nothing fetched on the second open");
     assert!(first == second);
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_default_programme_replaces_the_stored_one_and_keeps_the_entries() {
+    let files = Rc::new(RefCell::new(package_files()));
+    let fetch = {
+        let files = files.clone();
+        move |url: String| {
+            let files = files.clone();
+            async move {
+                let name = url.rsplit('/').next().unwrap_or_default();
+                files
+                    .borrow()
+                    .get(name)
+                    .cloned()
+                    .ok_or(format!("{url}: 404"))
+            }
+        }
+    };
+    let name = unique_db("refresh");
+    let store = Store::open_named(&name).await.unwrap();
+    load_or_fetch(&store, "default", "/data/lhsm/", &fetch)
+        .await
+        .unwrap();
+    let entry = edit("icc2-calls", 2024, 3.0);
+    store
+        .put_edits("default", vec![entry.clone()])
+        .await
+        .unwrap();
+    // The same release: nothing is written, even with the person's entries applied on top.
+    assert!(!refresh_default(&store, "default", "/data/lhsm/", &fetch)
+        .await
+        .unwrap());
+    // A newer release whose statement changed replaces the stored programme, entries kept.
+    let newer = files.borrow()["assessments.csv"].replacen("Lack of a common", "Lack of one", 1);
+    files.borrow_mut().insert("assessments.csv".into(), newer);
+    assert!(refresh_default(&store, "default", "/data/lhsm/", &fetch)
+        .await
+        .unwrap());
+    let loaded = store.load("default").await.unwrap().unwrap();
+    assert!(loaded.base.assessments[0]
+        .statement
+        .en
+        .starts_with("Lack of one"));
+    assert_eq!(loaded.edits, vec![entry]);
+    assert_eq!(loaded.info.kind, DatasetKind::Default);
+    // Offline (every fetch fails), nothing changes.
+    files.borrow_mut().clear();
+    assert!(!refresh_default(&store, "default", "/data/lhsm/", &fetch)
+        .await
+        .unwrap());
+    assert!(store.load("default").await.unwrap().is_some());
+    store.close();
 }
 
 #[wasm_bindgen_test]

@@ -773,8 +773,9 @@ where
     let Ok(fresh) = fetch_package(base, &fetch).await else {
         return Ok(false);
     };
-    match store.get(id).await? {
-        Some(stored) if stored == fresh => return Ok(false),
+    // The imported data alone: the person's entries are not part of the package.
+    match store.load(id).await? {
+        Some(stored) if stored.base == fresh => return Ok(false),
         _ => {}
     }
     let new = NewDataset {

@@ -189,5 +189,10 @@ test('a person who stored the programme before the assessments existed gets them
       };
     }));
     assert.match(edits, /typed/, 'the person\'s entry is kept');
+    // With the entry on top of the programme, a reload still writes nothing.
+    await page.reload();
+    await page.getByTestId('assessment-page').waitFor();
+    await page.waitForTimeout(1500);
+    assert.equal(writes.length, 2, `a reload with an entry rewrote the programme: ${writes}`);
   }, { serviceWorkers: 'block' });
 });
