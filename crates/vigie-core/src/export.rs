@@ -386,30 +386,8 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::datapackage::read_package;
+    use crate::ingest::datapackage::default_dataset;
     use crate::records::DatasetKind;
-    use std::collections::HashMap;
-
-    fn default_dataset() -> Dataset {
-        let files: HashMap<String, String> = [
-            "datapackage.json",
-            "axes.csv",
-            "projects.csv",
-            "indicators.csv",
-            "observations.csv",
-            "assessments.csv",
-        ]
-        .iter()
-        .map(|f| {
-            let path = format!(
-                "{}/public/data/lhsm/{f}",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/../..")
-            );
-            (f.to_string(), std::fs::read_to_string(path).unwrap())
-        })
-        .collect();
-        read_package("datapackage.json", &files["datapackage.json"], &files).unwrap()
-    }
 
     fn snapshot() -> Snapshot {
         let base = default_dataset();

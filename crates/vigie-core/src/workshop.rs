@@ -512,25 +512,7 @@ mod tests {
     }
 
     use super::*;
-    use crate::ingest::datapackage::read_package;
-    use std::collections::HashMap;
-
-    fn default_dataset() -> Dataset {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-            .join("public/data/lhsm");
-        let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
-        let files: HashMap<String, String> = [
-            "axes.csv",
-            "projects.csv",
-            "indicators.csv",
-            "observations.csv",
-            "assessments.csv",
-        ]
-        .iter()
-        .map(|p| (p.to_string(), read(p)))
-        .collect();
-        read_package("datapackage.json", &read("datapackage.json"), &files).unwrap()
-    }
+    use crate::ingest::datapackage::default_dataset;
 
     const DAY: Date = Date {
         year: 2026,

@@ -921,6 +921,32 @@ pub(super) fn import_package(
     out
 }
 
+/// The default programme (`public/data/lhsm`) read as the app reads it, every resource its
+/// descriptor lists; for the core's tests, which all start from the same package.
+#[cfg(test)]
+pub(crate) fn default_dataset() -> Dataset {
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/lhsm"
+    ));
+    let read = |p: &str| {
+        std::fs::read_to_string(dir.join(p))
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.join(p).display()))
+    };
+    let d = Descriptor::parse("datapackage.json", &read("datapackage.json")).unwrap();
+    let files = d
+        .paths()
+        .into_iter()
+        .map(|p| (p.to_owned(), read(p)))
+        .collect();
+    d.read(&files).unwrap_or_else(|p| {
+        panic!(
+            "{}",
+            p.iter().map(|p| p.to_string() + "\n").collect::<String>()
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -936,21 +962,9 @@ mod tests {
             .collect()
     }
 
-    fn load_default() -> Dataset {
-        let dir = fixture_dir();
-        let text = std::fs::read_to_string(dir.join("datapackage.json")).unwrap();
-        let d = Descriptor::parse("datapackage.json", &text).unwrap();
-        d.read(&files_of(&dir, &d.paths())).unwrap_or_else(|p| {
-            panic!(
-                "{}",
-                p.iter().map(|p| p.to_string() + "\n").collect::<String>()
-            )
-        })
-    }
-
     #[test]
     fn reads_the_default_programme() {
-        let ds = load_default();
+        let ds = default_dataset();
         assert_eq!(ds.axes.len(), 4, "3 programme axes plus the ICC actions");
         assert!(
             ds.projects.iter().filter(|p| p.axis == "icc").count() == 4,

@@ -80,27 +80,9 @@ pub fn span(action: &ActionAssessment) -> Option<(Date, Date)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::datapackage::read_package;
+    use crate::ingest::datapackage::default_dataset;
     use crate::kpi::Status;
     use crate::model::Moment;
-    use std::collections::HashMap;
-
-    fn default_dataset() -> Dataset {
-        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
-            .join("public/data/lhsm");
-        let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
-        let files: HashMap<String, String> = [
-            "axes.csv",
-            "projects.csv",
-            "indicators.csv",
-            "observations.csv",
-            "assessments.csv",
-        ]
-        .iter()
-        .map(|p| (p.to_string(), read(p)))
-        .collect();
-        read_package("datapackage.json", &read("datapackage.json"), &files).unwrap()
-    }
 
     #[test]
     fn each_action_at_its_three_moments_with_its_kpis_as_of_each_date() {
