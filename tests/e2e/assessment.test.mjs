@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, OUT, BASE, DataManagerPage } from './support.mjs';
+import { launch, OUT, BASE, DataManagerPage, withPage } from './support.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -35,18 +35,7 @@ function readCsv(path) {
 
 const ASSESSMENTS = readCsv(join(ROOT, 'public/data/lhsm/assessments.csv'));
 
-async function inPage(fn, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, serviceWorkers: 'block', ...options });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await fn(page);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-}
+const inPage = (fn, options = {}) => withPage(browser, { viewport: { width: 1280, height: 1000 }, ...options }, fn);
 
 /// The statuses the dashboard shows as of `date`, by indicator.
 async function dashboardStatuses(page, date) {

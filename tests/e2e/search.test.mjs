@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, OUT, BASE, ImportPage } from './support.mjs';
+import { launch, OUT, BASE, ImportPage, withPage } from './support.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -33,18 +33,7 @@ class SearchBox {
 }
 
 /// A page with its errors collected; `fn` gets the page, and the context closes after it.
-async function inPage(options, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...options });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await fn(page);
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-}
+const inPage = (options, fn) => withPage(browser, { viewport: { width: 1280, height: 900 }, ...options }, fn);
 
 test('by keyboard from the dashboard: capitals and accents ignored, arrows, Enter opens the indicator with the view kept', async () => {
   await inPage({}, async (page) => {

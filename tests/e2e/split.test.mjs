@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, OUT, BASE } from './support.mjs';
+import { launch, OUT, BASE, withPage } from './support.mjs';
 
 let browser;
 before(async () => { mkdirSync(OUT, { recursive: true }); browser = await launch(); });
@@ -27,18 +27,7 @@ function wasmRequests(page) {
 
 /// Runs `body` in a page of a fresh context without the service worker (so every fetch is the page's
 /// own), with the wasm and JS files it requested, and fails on any uncaught page error.
-async function inPage(body) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await body(page, wasmRequests(page));
-    assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
-}
+const inPage = (body) => withPage(browser, {}, (page) => body(page, wasmRequests(page)));
 
 test('the dashboard loads only the page wasm; the workshop loads the full wasm, which then serves the dashboard', () => inPage(async (page, requested) => {
   await page.goto(BASE + '/');

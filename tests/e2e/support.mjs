@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end specs: Debian's Chromium through playwright-core, and page objects.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,21 @@ export const CHROMIUM_ARGS = [
 
 export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/// Runs `body(page)` in a new context of `browser` (service workers blocked unless `options` says
+/// otherwise), fails if the page throws an uncaught error, and closes the context in any case.
+export async function withPage(browser, options, body) {
+  const context = await browser.newContext({ serviceWorkers: 'block', ...options });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await body(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
 }
 
 /// The number of indicators in the default package, counted from the file itself.
