@@ -78,6 +78,18 @@ fn number_after(text: &str, key: &str) -> Option<f64> {
     digits.parse().ok()
 }
 
+/// Builds and serves the bench page, then runs its benchmark `which` in headless Chromium under the
+/// step title `title`; returns what it printed.
+fn run_page_bench(title: &str, which: &str) -> Result<String, String> {
+    let url = bench_site()?;
+    step(title);
+    output(
+        Command::new("node")
+            .args(["benches/browser/run.mjs", which])
+            .env("VIGIE_BENCH_URL", &url),
+    )
+}
+
 pub fn bench(which: &str, args: &[String]) -> Result<(), String> {
     tools::ensure_build_tools()?;
     tools::ensure_browser_tools()?;
@@ -92,13 +104,7 @@ pub fn bench(which: &str, args: &[String]) -> Result<(), String> {
                 "kpi_bench",
             ]))?;
             let native_ms = number_after(&native, "kpi: native").ok_or("no native KPI figure")?;
-            let url = bench_site()?;
-            step("KPI, wasm in headless Chromium");
-            let wasm = output(
-                Command::new("node")
-                    .args(["benches/browser/run.mjs", "kpi"])
-                    .env("VIGIE_BENCH_URL", &url),
-            )?;
+            let wasm = run_page_bench("KPI, wasm in headless Chromium", "kpi")?;
             let wasm_ms = number_after(&wasm, "WASM_KPI_MS=").ok_or("no wasm KPI figure")?;
             let parse_ms = number_after(&wasm, "WASM_PARSE_MS=").ok_or("no wasm parse figure")?;
             println!(
@@ -108,23 +114,15 @@ pub fn bench(which: &str, args: &[String]) -> Result<(), String> {
             );
             Ok(())
         }
-        "chart" => {
-            let url = bench_site()?;
-            step("charts, Vigie and uPlot in one headless Chromium page");
-            output(
-                Command::new("node")
-                    .args(["benches/browser/run.mjs", "chart"])
-                    .env("VIGIE_BENCH_URL", &url),
-            )
-            .map(|_| ())
-        }
+        "chart" => run_page_bench(
+            "charts, Vigie and uPlot in one headless Chromium page",
+            "chart",
+        )
+        .map(|_| ()),
         "search" => {
-            let url = bench_site()?;
-            step("search, Vigie's index (wasm) and the same matching in JavaScript, one headless Chromium page");
-            let out = output(
-                Command::new("node")
-                    .args(["benches/browser/run.mjs", "search"])
-                    .env("VIGIE_BENCH_URL", &url),
+            let out = run_page_bench(
+                "search, Vigie's index (wasm) and the same matching in JavaScript, one headless Chromium page",
+                "search",
             )?;
             let p95 = number_after(&out, "SEARCH_P95_MS=").ok_or("no search figure")?;
             let scratch = number_after(&out, "SCRATCH_P95_MS=").ok_or("no from-scratch figure")?;
