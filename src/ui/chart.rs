@@ -13,17 +13,63 @@ use crate::web::device_pixel_ratio;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use std::ops::Range;
 
 const CSS_HEIGHT: f64 = 360.0;
+
+/// A time range that several charts share (the compare page): `full` is what each chart shows when
+/// reset, `shown` what they all show now. A zoom, a preset or a reset on any of them moves them all.
+#[derive(Clone, Copy)]
+pub struct Linked {
+    pub full: StoredValue<Range<f64>>,
+    pub shown: RwSignal<Range<f64>>,
+}
+
+impl Linked {
+    /// Charts that start on `full`.
+    pub fn new(full: Range<f64>) -> Linked {
+        Linked {
+            full: StoredValue::new(full.clone()),
+            shown: RwSignal::new(full),
+        }
+    }
+}
 /// How far (CSS pixels) from a point the pointer may be for its tooltip to show.
 const HOVER_RADIUS: f64 = 40.0;
 
 #[component]
-pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> impl IntoView {
+pub fn ChartPanel(
+    chart: IndicatorChart,
+    label: String,
+    file_stem: String,
+    /// The range this chart shares with others, if any.
+    #[prop(default = None)]
+    linked: Option<Linked>,
+) -> impl IntoView {
     let lang = use_lang();
     let canvas = NodeRef::<leptos::html::Canvas>::new();
     let chart = StoredValue::new(chart);
-    let view = RwSignal::new(chart.with_value(ChartView::for_chart));
+    let mut first = chart.with_value(ChartView::for_chart);
+    if let Some(l) = linked {
+        first.x_range = Some(l.shown.get_untracked());
+    }
+    let view = RwSignal::new(first);
+    if let Some(l) = linked {
+        // This chart's zoom becomes the shared one (a reset is the shared full range)…
+        Effect::new(move |_| match view.with(|v| v.x_range.clone()) {
+            None => view.update(|v| v.x_range = Some(l.full.get_value())),
+            Some(mine) if l.shown.get_untracked() != mine => l.shown.set(mine),
+            Some(_) => {}
+        });
+        // …and the shared one becomes this chart's.
+        Effect::new(move |_| {
+            let shared = l.shown.get();
+            if view.with_untracked(|v| v.x_range.as_ref() != Some(&shared)) {
+                view.update(|v| v.x_range = Some(shared));
+            }
+        });
+    }
+    let summary_id = format!("chart-summary-{file_stem}");
     let mapping: StoredValue<Option<Mapping>> = StoredValue::new(None);
     let hover = RwSignal::new(None::<DrawnPoint>);
     let focus = RwSignal::new(None::<usize>);
@@ -173,7 +219,7 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
                 tabindex="0"
                 data-testid="chart-area"
                 aria-label=area_label
-                aria-describedby="chart-summary"
+                aria-describedby=summary_id.clone()
                 on:keydown=on_key
             >
                 <canvas
@@ -203,7 +249,7 @@ pub fn ChartPanel(chart: IndicatorChart, label: String, file_stem: String) -> im
                 })
             }}
             <p class="chart-hint">{move || s().chart_reset_hint}</p>
-            <p class="chart-summary" id="chart-summary" data-testid="chart-summary">
+            <p class="chart-summary" id=summary_id data-testid="chart-summary">
                 <strong>{move || s().summary}" : "</strong>
                 {text_summary}
             </p>

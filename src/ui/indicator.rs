@@ -217,6 +217,11 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 <figure class="chart-figure">
                     <ChartPanel chart=chart label=label file_stem=id.clone() />
                 </figure>
+                <p class="see-also">
+                    <A href=format!("/compare?a={}", js_sys::encode_uri_component(&id)) attr:data-testid="compare-link">
+                        {l.compare_strings().link}
+                    </A>
+                </p>
                 <h2>{s.observations}</h2>
                 <table class="obs-table" data-testid="observations-table">
                     <thead>

@@ -5,6 +5,8 @@
 mod assessment;
 #[cfg(feature = "full")]
 mod chart;
+#[cfg(feature = "full")]
+mod compare;
 mod dashboard;
 mod data;
 mod embed;
@@ -79,8 +81,8 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// The pages only the full wasm (`vigie-full`, built with the `full` feature) holds: the workshop,
-/// the data manager, the import page, the indicator, axis and project pages, the assessment page
-/// and the chart embed (the interactive chart, plotters and its canvas backend). The page's wasm
+/// the data manager, the import page, the indicator, axis and project pages, the assessment page,
+/// the compare page and the chart embed (the interactive chart, plotters and its canvas backend). The page's wasm
 /// (`vigie`, what a first visit downloads) holds the dashboard, the methodology, the card and
 /// programme embeds, and the top bar's search.
 pub const FULL_ONLY: &[&str] = &[
@@ -91,6 +93,7 @@ pub const FULL_ONLY: &[&str] = &[
     "/axis",
     "/project",
     "/assessment",
+    "/compare",
     "/embed/chart",
 ];
 
@@ -464,6 +467,7 @@ fn App() -> impl IntoView {
                                 .map(|d| {
                                     let (d1, d2, d3, origin) = (d.clone(), d.clone(), d.clone(), d.origin);
                                     let (d4, d5, d6, d7) = (d.clone(), d.clone(), d.clone(), d.clone());
+                                    let d8 = d.clone();
                                     let provenances = d.dataset.provenances();
                                     view! {
                                         <Routes fallback=move || view! { <p>{s().not_found}</p> }>
@@ -477,6 +481,7 @@ fn App() -> impl IntoView {
                                             <Route path=path!("/project/:id") view=move || project_view(d5.clone()) />
                                             <Route path=path!("/assessment") view=move || assessment_view(d6.clone()) />
                                             <Route path=path!("/assessment/:id") view=move || assessment_view(d7.clone()) />
+                                            <Route path=path!("/compare") view=move || compare_view(d8.clone()) />
                                         </Routes>
                                         <Footer origin=origin provenances=provenances.clone() />
                                     }
@@ -534,6 +539,16 @@ fn assessment_view(data: Data) -> impl IntoView {
 
 #[cfg(not(feature = "full"))]
 fn assessment_view(_data: Data) -> impl IntoView {
+    view! { <FullOnlyPage /> }
+}
+
+#[cfg(feature = "full")]
+fn compare_view(data: Data) -> impl IntoView {
+    view! { <compare::ComparePage data=data /> }
+}
+
+#[cfg(not(feature = "full"))]
+fn compare_view(_data: Data) -> impl IntoView {
     view! { <FullOnlyPage /> }
 }
 

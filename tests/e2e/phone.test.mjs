@@ -18,6 +18,7 @@ const PAGES = [
   ['axis', '/axis/a1', 'kpi-frame'],
   ['project', '/project/a1-skills', 'kpi-frame'],
   ['assessment', '/assessment', 'assessment-page'],
+  ['compare', `/compare?a=${INDICATOR}&b=a3-co2`, 'compare-table'],
   ['methodology', '/methodology', null],
   ['data', '/data', 'data-page'],
   ['import', '/import', 'import-page'],

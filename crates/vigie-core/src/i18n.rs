@@ -788,6 +788,55 @@ impl Lang {
     }
 }
 
+/// The compare page's strings (`/compare`, full wasm only), apart so that the page's wasm does not
+/// carry them.
+pub struct CompareStrings {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub first: &'static str,
+    pub second: &'static str,
+    pub choose: &'static str,
+    pub pick_two: &'static str,
+    pub same: &'static str,
+    pub table: &'static str,
+    /// The indicator page's link to the compare page.
+    pub link: &'static str,
+}
+
+pub static FR_COMPARE: CompareStrings = CompareStrings {
+    title: "Comparer deux indicateurs",
+    intro: "Deux indicateurs, même d’unités différentes, l’un au-dessus de l’autre sur la même période : un zoom sur l’un déplace l’autre. Le tableau donne leurs valeurs période par période.",
+    first: "Premier indicateur",
+    second: "Second indicateur",
+    choose: "— choisir —",
+    pick_two: "Choisissez deux indicateurs à comparer.",
+    same: "Choisissez deux indicateurs différents.",
+    table: "Valeurs par période",
+    link: "Comparer avec un autre indicateur",
+};
+
+pub static EN_COMPARE: CompareStrings = CompareStrings {
+    title: "Compare two indicators",
+    intro: "Two indicators, even of different units, one above the other over the same period: a zoom on one moves the other. The table gives their values period by period.",
+    first: "First indicator",
+    second: "Second indicator",
+    choose: "— choose —",
+    pick_two: "Choose two indicators to compare.",
+    same: "Choose two different indicators.",
+    table: "Values by period",
+    link: "Compare with another indicator",
+};
+
+impl Lang {
+    /// The compare page's strings in this language.
+    pub fn compare_strings(self) -> &'static CompareStrings {
+        match self {
+            Lang::Fr => &FR_COMPARE,
+            Lang::En => &EN_COMPARE,
+        }
+    }
+}
+
 /// The import page's strings (page `/import`).
 pub struct ImportStrings {
     pub nav: &'static str,

@@ -6,6 +6,7 @@
 //! yearly point sits on its year's tick. The KPI engine reasons with period ends; for a series of
 //! one frequency that is the same geometry shifted by one period.
 
+pub mod compare;
 mod draw;
 pub mod hit;
 pub mod lttb;
