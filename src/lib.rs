@@ -7,8 +7,8 @@
 //! components wire signals and call the core.
 
 pub use vigie_core::{
-    chart, columns, embed, export, format, i18n, ingest, kpi, lang, model, period, records, search,
-    workshop,
+    chart, columns, embed, export, format, i18n, ingest, kpi, lang, map, model, period, records,
+    search, workshop,
 };
 
 #[cfg(target_arch = "wasm32")]

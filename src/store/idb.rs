@@ -335,6 +335,33 @@ impl Store {
         Ok(text)
     }
 
+    /// Saves the boundary files the person imported for maps (`vigie_core::map::files_to_json`),
+    /// beside the workshops' states.
+    pub async fn put_boundaries(&self, text: &str) -> Result<(), StoreError> {
+        let tx = self
+            .db
+            .transaction(EDITS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        tx.object_store(EDITS)?
+            .put(text.to_owned())
+            .with_key(BOUNDARIES_KEY.to_owned())
+            .primitive()?
+            .await?;
+        commit_write(tx, text.len() as u64).await
+    }
+
+    /// The boundary files saved by `put_boundaries`, if any.
+    pub async fn get_boundaries(&self) -> Result<Option<String>, StoreError> {
+        let tx = self.db.transaction(EDITS).build()?;
+        let text: Option<String> = tx
+            .object_store(EDITS)?
+            .get(BOUNDARIES_KEY.to_owned())
+            .primitive()?
+            .await?;
+        Ok(text)
+    }
+
     /// Replaces the person's edits of a dataset (sorted, one per indicator and period).
     pub async fn put_edits(&self, id: &str, edits: Vec<Observation>) -> Result<(), StoreError> {
         let edits = normalise_edits(edits);
@@ -789,6 +816,9 @@ where
 }
 
 /// The key of a dataset's workshop state in the edits store.
+/// The key of the imported boundary files in the edits store (no dataset id has a colon).
+const BOUNDARIES_KEY: &str = "boundaries:";
+
 fn workshop_key(id: &str) -> String {
     format!("workshop:{id}")
 }

@@ -4,12 +4,14 @@
 use super::chart::ChartPanel;
 use super::embed::EmbedPanel;
 use super::kpi_view::{formula_details, kind_key, status_chip, use_settings, Controls};
+use super::map::MapPanel;
 use super::workshop::use_effective;
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::chart::IndicatorChart;
 use crate::embed::EmbedKind;
 use crate::format;
 use crate::kpi;
+use crate::map;
 use crate::model::Milestone;
 
 /// The most observations the table lists (the latest).
@@ -181,9 +183,14 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
             })
             .collect_view();
         let chart = IndicatorChart::of(&ds, ind, l);
+        // A territory dimension puts a map beside the chart: each territory's latest value as of the date.
+        let territories = map::territory_key(&ds, &id)
+            .map(|key| map::latest_by_territory(&ds, &id, &key, Some(as_of)))
+            .filter(|v| !v.is_empty());
         let name = l.pick(&ind.name).to_owned();
         let label = format!("{} — {}", name, s.chart_caption);
         let name_for_embed = name.clone();
+        let name_for_map = name.clone();
         view! {
             <article class="indicator" data-testid="indicator-page" data-indicator=id.clone()>
                 <nav class="crumbs">
@@ -217,6 +224,9 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 <figure class="chart-figure">
                     <ChartPanel chart=chart label=label file_stem=id.clone() />
                 </figure>
+                {territories.map(|values| view! {
+                    <MapPanel values=values precision=ind.precision unit=unit.clone() name=name_for_map.clone() />
+                })}
                 <p class="see-also">
                     <A href=format!("/compare?a={}", js_sys::encode_uri_component(&id)) attr:data-testid="compare-link">
                         {l.compare_strings().link}

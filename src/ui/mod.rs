@@ -15,6 +15,8 @@ mod import;
 #[cfg(feature = "full")]
 mod indicator;
 mod kpi_view;
+#[cfg(feature = "full")]
+mod map;
 mod methodology;
 mod offline;
 #[cfg(feature = "full")]

@@ -27,8 +27,8 @@ pub enum When {
     /// default data, the manifest and icon.
     FirstVisit,
     /// Later: the import engine (its worker script, glue and wasm, fetched by the import page, and
-    /// precached in the background by the service worker once it is installed) and the service
-    /// worker itself (registered after load).
+    /// precached in the background by the service worker once it is installed), the world's
+    /// boundaries (fetched by a page with a map) and the service worker itself (registered after load).
     Later,
 }
 
@@ -45,6 +45,10 @@ pub fn when(path: &str) -> Option<When> {
     }
     if path.starts_with("data/") {
         return (!name.ends_with(".md")).then_some(When::FirstVisit);
+    }
+    if path.starts_with("geo/") {
+        // The world's boundaries, fetched by an indicator page with a map (and precached).
+        return (!name.ends_with(".txt")).then_some(When::Later);
     }
     if path.starts_with("icons/") {
         // index.html names the 192 px icon; the others are the manifest's, for installing.
@@ -137,6 +141,7 @@ mod tests {
             assert_eq!(when(later), Some(When::Later), "{later}");
         }
         assert_eq!(when("data/lhsm/README.md"), None);
+        assert_eq!(when("geo/countries-110m.json"), Some(When::Later));
         assert_eq!(when("icons/vigie-512.png"), None);
     }
 }

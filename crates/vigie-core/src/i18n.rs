@@ -837,6 +837,93 @@ impl Lang {
     }
 }
 
+/// The map's strings (the indicator page's map of territories, full wasm only).
+pub struct MapStrings {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub boundaries: &'static str,
+    pub world: &'static str,
+    pub world_source: &'static str,
+    pub imported_source: &'static str,
+    pub import_label: &'static str,
+    pub import_help: &'static str,
+    pub imported: &'static str,
+    pub refused: &'static str,
+    pub loading: &'static str,
+    pub world_failed: &'static str,
+    pub no_match: &'static str,
+    pub keys_help: &'static str,
+    pub no_value: &'static str,
+    pub not_drawn: &'static str,
+    pub col_territory: &'static str,
+    /// "territories", after a count.
+    pub territories: &'static str,
+    pub col_code: &'static str,
+    pub col_class: &'static str,
+    pub legend: &'static str,
+    pub summary: &'static str,
+}
+
+pub static FR_MAP: MapStrings = MapStrings {
+    title: "Carte : la dernière valeur de chaque territoire",
+    intro: "Chaque territoire est coloré selon la classe de sa dernière valeur connue à la date choisie (classes par quantiles : autant de territoires dans chacune).",
+    boundaries: "Contours",
+    world: "Pays du monde (Natural Earth, 1:110 m)",
+    world_source: "Contours des pays : Natural Earth (domaine public), admin 0 au 1:110 m, par le paquet world-atlas 2.0.2 (licence ISC).",
+    imported_source: "Contours importés de",
+    import_label: "Importer un fichier de contours (GeoJSON ou TopoJSON)",
+    import_help: "Les territoires sont reconnus par leur code (propriété code, GeoCode, ISO_A3, INSEE… ou l’identifiant). Le fichier reste dans ce navigateur.",
+    imported: "Fichier de contours importé",
+    refused: "Fichier de contours refusé, rien n’a été modifié :",
+    loading: "Chargement des contours…",
+    world_failed: "Les contours des pays n’ont pas pu être chargés :",
+    no_match: "Aucun de ces territoires n’a de contour dans ce fichier. Importez un fichier de contours dont les codes sont ceux des données, par exemple",
+    keys_help: "Flèches : territoire suivant ou précédent (du plus haut au plus bas) ; Échap : effacer.",
+    no_value: "Pas de valeur",
+    not_drawn: "pas sur cette carte",
+    col_territory: "Territoire",
+    territories: "territoires",
+    col_code: "Code",
+    col_class: "Classe",
+    legend: "Légende",
+    summary: "Résumé",
+};
+
+pub static EN_MAP: MapStrings = MapStrings {
+    title: "Map: each territory's latest value",
+    intro: "Each territory is coloured by the class of its latest value known at the chosen date (quantile classes: as many territories in each).",
+    boundaries: "Boundaries",
+    world: "Countries of the world (Natural Earth, 1:110m)",
+    world_source: "Country boundaries: Natural Earth (public domain), admin 0 at 1:110m, through the world-atlas 2.0.2 package (ISC licence).",
+    imported_source: "Boundaries imported from",
+    import_label: "Import a boundary file (GeoJSON or TopoJSON)",
+    import_help: "Territories are matched by their code (a code, GeoCode, ISO_A3, INSEE… property, or the feature's id). The file stays in this browser.",
+    imported: "Boundary file imported",
+    refused: "Boundary file refused, nothing was changed:",
+    loading: "Loading the boundaries…",
+    world_failed: "The country boundaries could not be loaded:",
+    no_match: "None of these territories has a shape in this file. Import a boundary file whose codes are the data's, for example",
+    keys_help: "Arrows: next or previous territory (highest to lowest); Escape: clear.",
+    no_value: "No value",
+    not_drawn: "not on this map",
+    col_territory: "Territory",
+    territories: "territories",
+    col_code: "Code",
+    col_class: "Class",
+    legend: "Legend",
+    summary: "Summary",
+};
+
+impl Lang {
+    /// The map's strings in this language.
+    pub fn map_strings(self) -> &'static MapStrings {
+        match self {
+            Lang::Fr => &FR_MAP,
+            Lang::En => &EN_MAP,
+        }
+    }
+}
+
 /// The import page's strings (page `/import`).
 pub struct ImportStrings {
     pub nav: &'static str,
@@ -1331,6 +1418,8 @@ fn expected_en(kind: &ProblemKind) -> String {
         InvalidJson { message } => format!("valid JSON ({message})"),
         InvalidOptions { message } => format!("import options in JSON ({message})"),
         UnknownJsonShape => "an array of records (objects with the same keys) or a Data Package descriptor with `resources`".into(),
+        NotBoundaries => "a boundary file: a GeoJSON FeatureCollection or a TopoJSON Topology of polygons".into(),
+        BadGeometry => "a feature whose geometry is a Polygon or MultiPolygon of [longitude, latitude] numbers".into(),
         NoRecords => "at least one record".into(),
         NoColumnNames => "a first array of column names".into(),
         NotARowArray => "an array of numbers and texts (one per column)".into(),
@@ -1477,6 +1566,8 @@ fn expected_fr(kind: &ProblemKind) -> String {
         InvalidJson { message } => format!("du JSON valide ({message})"),
         InvalidOptions { message } => format!("des options d’importation en JSON ({message})"),
         UnknownJsonShape => "un tableau d’enregistrements (des objets aux mêmes clés) ou un descripteur Data Package avec « resources »".into(),
+        NotBoundaries => "un fichier de contours : une FeatureCollection GeoJSON ou une Topology TopoJSON de polygones".into(),
+        BadGeometry => "un élément dont la géométrie est un Polygon ou un MultiPolygon de nombres [longitude, latitude]".into(),
         NoRecords => "au moins un enregistrement".into(),
         NoColumnNames => "un premier tableau de noms de colonnes".into(),
         NotARowArray => "un tableau de nombres et de textes (un par colonne)".into(),

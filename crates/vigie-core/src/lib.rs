@@ -3,7 +3,7 @@
 //! `vigie-check` command line are thin shells over it.
 //!
 //! Layers, lowest first; a module never depends on one below it in this list:
-//! `period` → `model` → `lang` → `format` → `columns` → `records` → `ingest` → `kpi` → `chart` →
+//! `period` → `model` → `lang` → `format` → `columns` → `records` → `ingest` → `kpi` → `chart`, `map` →
 //! `workshop`, `export`, `embed`, `search` → `i18n`. Each module's `//!` says what it never depends on.
 //! No module touches web-sys, js-sys, wasm-bindgen or Leptos: this crate has none of them as a
 //! dependency, so the compiler keeps it pure.
@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod kpi;
 pub mod lang;
+pub mod map;
 pub mod model;
 pub mod period;
 pub mod records;

@@ -293,6 +293,36 @@ pub struct Series {
     pub dimensions: Vec<(String, String)>,
 }
 
+/// Dimension names (compared without case) whose values are territory codes.
+pub const TERRITORY_CODES: &[&str] = &[
+    "geocode",
+    "geo code",
+    "geo",
+    "ref_area",
+    "iso_code",
+    "iso3",
+    "iso",
+    "country code",
+    "country_code",
+    "code_insee",
+    "insee",
+    "codgeo",
+    "code commune",
+    "code_commune",
+    "territory code",
+    "code territoire",
+];
+
+/// Whether a dimension (a column) of this name holds territory codes. The importer reads such a
+/// column as a dimension; beside other dimension columns, a row whose only dimensions are codes is
+/// a headline row (a code names the territory another column gives, and Open SDG writes a GeoCode
+/// on headline rows too); the KPI engine's series selection looks past codes; the map finds its
+/// territories by them.
+pub fn is_territory_code(name: &str) -> bool {
+    let name = name.trim();
+    TERRITORY_CODES.iter().any(|t| t.eq_ignore_ascii_case(name))
+}
+
 impl Dataset {
     /// The (dimension, value) pairs of an observation; empty for a headline value.
     pub fn dimensions_of(&self, o: &Observation) -> &[(String, String)] {

@@ -175,16 +175,78 @@ fn a_frictionless_package_with_its_csv_resource() {
     );
     let y = Period::Year(2014);
     assert_eq!(
-        find(&ds, "gdp", y, &[("Country Name", "France")]).value,
+        find(
+            &ds,
+            "gdp",
+            y,
+            &[("Country Name", "France"), ("Country Code", "FRA")]
+        )
+        .value,
         Some(2829192039171.84)
     );
     assert_eq!(
-        find(&ds, "gdp", y, &[("Country Name", "World")]).value,
+        find(
+            &ds,
+            "gdp",
+            y,
+            &[("Country Name", "World"), ("Country Code", "WLD")]
+        )
+        .value,
         Some(77868767941744.7)
     );
     assert_eq!(
-        find(&ds, "gdp", y, &[("Country Name", "Arab World")]).value,
+        find(
+            &ds,
+            "gdp",
+            y,
+            &[("Country Name", "Arab World"), ("Country Code", "ARB")]
+        )
+        .value,
         Some(2855840877624.21)
+    );
+}
+
+/// A column of country codes is read as a dimension, so the map finds each country's value.
+#[test]
+fn country_codes_are_kept_for_the_map() {
+    let (_, ds) = ok(import(
+        "gdp_2014.csv",
+        &read("frictionless-gdp-2014/data/gdp_2014.csv"),
+        &ImportOptions::default(),
+    ));
+    let key = vigie_core::map::territory_key(&ds, "gdp_2014").expect("a territory dimension");
+    assert_eq!(key, "Country Code");
+    let values = vigie_core::map::latest_by_territory(&ds, "gdp_2014", &key, None);
+    assert_eq!(
+        values.len(),
+        203,
+        "every country but Kosovo, which the file gives no code"
+    );
+    let france = values.iter().find(|v| v.code == "FRA").unwrap();
+    assert_eq!(
+        (france.label.as_str(), france.value),
+        ("France", 2829192039171.84)
+    );
+    let (_, ons) = ok(import(
+        "indicator_11-7-1.csv",
+        &read("open-sdg-ons/data/indicator_11-7-1.csv"),
+        &ImportOptions::default(),
+    ));
+    let id = ons.indicators[0].id.clone();
+    let key = vigie_core::map::territory_key(&ons, &id).expect("GeoCode");
+    let codes: Vec<(String, String)> = vigie_core::map::latest_by_territory(&ons, &id, &key, None)
+        .into_iter()
+        .map(|v| (v.code, v.label))
+        .collect();
+    let pair = |c: &str, l: &str| (c.to_owned(), l.to_owned());
+    assert_eq!(
+        codes,
+        [
+            pair("E92000001", "England"),
+            pair("S92000003", "Scotland"),
+            pair("W92000004", "Wales")
+        ],
+        "the United Kingdom's total has no code and is not a territory of the map"
     );
 }
 
@@ -258,7 +320,7 @@ fn owid_one_indicator_per_column() {
             &ds,
             "co2",
             Period::Year(1949),
-            &[("country", "Afghanistan")]
+            &[("iso_code", "AFG"), ("country", "Afghanistan")]
         )
         .value,
         Some(0.015)
@@ -268,7 +330,7 @@ fn owid_one_indicator_per_column() {
             &ds,
             "population",
             Period::Year(1949),
-            &[("country", "Afghanistan")]
+            &[("iso_code", "AFG"), ("country", "Afghanistan")]
         )
         .value,
         Some(7663783.0)
@@ -278,7 +340,7 @@ fn owid_one_indicator_per_column() {
             &ds,
             "co2_growth_prct",
             Period::Year(1950),
-            &[("country", "Afghanistan")]
+            &[("iso_code", "AFG"), ("country", "Afghanistan")]
         )
         .value,
         Some(475.0)
@@ -306,7 +368,7 @@ fn world_bank_api_csv_with_preamble() {
             &ds,
             "SP.POP.TOTL",
             Period::Year(1960),
-            &[("Country Name", "Aruba")]
+            &[("Country Name", "Aruba"), ("Country Code", "ABW")]
         )
         .value,
         Some(54211.0)
@@ -316,7 +378,7 @@ fn world_bank_api_csv_with_preamble() {
             &ds,
             "SP.POP.TOTL",
             Period::Year(1961),
-            &[("Country Name", "Aruba")]
+            &[("Country Name", "Aruba"), ("Country Code", "ABW")]
         )
         .value,
         Some(55438.0)

@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["records"],
     &["ingest"],
     &["kpi"],
-    &["chart"],
+    &["chart", "map"],
     &["workshop", "export", "embed", "search"],
     &["i18n"],
 ];

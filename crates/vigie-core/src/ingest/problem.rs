@@ -143,6 +143,11 @@ pub enum ProblemKind {
     InvalidOptions { message: String },
     /// JSON that is neither records nor a Data Package descriptor.
     UnknownJsonShape,
+    /// A boundary file that is neither a GeoJSON `FeatureCollection` nor a TopoJSON `Topology` with
+    /// polygons.
+    NotBoundaries,
+    /// A feature whose geometry's coordinates are not what its type says.
+    BadGeometry,
     /// An empty array of records.
     NoRecords,
     /// Records as arrays whose first array is not column names.
@@ -279,6 +284,8 @@ impl ProblemKind {
             InvalidJson { .. } => "InvalidJson",
             InvalidOptions { .. } => "InvalidOptions",
             UnknownJsonShape => "UnknownJsonShape",
+            NotBoundaries => "NotBoundaries",
+            BadGeometry => "BadGeometry",
             NoRecords => "NoRecords",
             NoColumnNames => "NoColumnNames",
             NotARowArray => "NotARowArray",
@@ -378,6 +385,8 @@ impl ProblemKind {
                 message: s("unknown variant"),
             },
             UnknownJsonShape,
+            NotBoundaries,
+            BadGeometry,
             NoRecords,
             NoColumnNames,
             NotARowArray,

@@ -99,15 +99,11 @@ const FLAG: [&str; 5] = [
     "observation status",
     "statut",
 ];
-const IGNORE: [&str; 6] = [
-    "iso_code",
-    "country code",
-    "geocode",
-    "fips",
-    "unit multiplier",
-    "unit_mult",
-];
+/// Columns not read. Territory codes (`iso_code`, `Country Code`, `GeoCode`…) are read as a
+/// dimension: the map finds its territories by them.
+const IGNORE: [&str; 3] = ["fips", "unit multiplier", "unit_mult"];
 
+pub use crate::model::{is_territory_code, TERRITORY_CODES};
 /// Guesses roles from the header and sample rows; `stem` names the indicator when no column does.
 /// Returns `Err` with what the table lacks (a period, or values next to it).
 pub fn guess(
@@ -360,7 +356,7 @@ mod tests {
         assert_eq!(
             roles(&owid),
             [
-                Role::Ignore,
+                Role::Dimension,
                 Role::Dimension,
                 Role::Period,
                 Role::Series,

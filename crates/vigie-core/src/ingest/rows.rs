@@ -44,6 +44,11 @@ pub struct Builder<'p> {
     /// The columns holding values of their own (`Series`, `PeriodValue`).
     cells: Vec<usize>,
     roles: Vec<Role>,
+    /// Which columns hold territory codes (`roles::is_territory_code`).
+    territory: Vec<bool>,
+    /// Whether some other column is a dimension: then a row whose only dimensions are codes is a
+    /// headline row (see `row`).
+    named_dims: bool,
     has_period: bool,
     id_col: Option<usize>,
     markers_have_digits: bool,
@@ -365,6 +370,15 @@ impl<'p> Builder<'p> {
                 .map(|(j, _)| j)
                 .collect(),
             has_period: roles.contains(&Role::Period),
+            territory: plan
+                .columns
+                .iter()
+                .map(|c| super::roles::is_territory_code(&c.name))
+                .collect(),
+            named_dims: plan
+                .columns
+                .iter()
+                .any(|c| c.role == Role::Dimension && !super::roles::is_territory_code(&c.name)),
             id_col: roles.iter().position(|r| *r == Role::Indicator),
             roles,
             markers_have_digits: number::markers_have_digits(&plan.missing),
@@ -666,6 +680,7 @@ impl<'p> Builder<'p> {
         self.row_series = None;
         let (mut ind_id, mut name, mut unit, mut flag) = ("", "", "", "");
         let (mut period_raw, mut period_col, mut value_col, mut month_col) = ("", 0, None, None);
+        let mut plain_dims = 0usize;
         // Indexing: an iterator adapter would be a call per cell at opt-level z.
         #[allow(clippy::needless_range_loop)]
         for j in 0..ncols {
@@ -695,10 +710,19 @@ impl<'p> Builder<'p> {
                     if !t.is_empty() {
                         let h = plan.columns.get(j).map(|c| c.name.as_str()).unwrap_or("");
                         self.push_dim(h, t);
+                        plain_dims += usize::from(!self.territory.get(j).copied().unwrap_or(false));
                     }
                 }
                 Role::Series | Role::PeriodValue | Role::Ignore => {}
             }
+        }
+        // Beside other dimension columns, a territory's code names the territory one of them gives
+        // (a country's name): alone on a row it is no disaggregation (Open SDG's GeoCode on a
+        // headline row). Without other dimension columns (Eurostat's `geo`), the code is the only
+        // disaggregation and is kept.
+        if self.named_dims && plain_dims == 0 && self.dims_count > 0 {
+            self.dims.clear();
+            self.dims_count = 0;
         }
         let (row_period, note) = if self.has_period {
             match self.period(period_raw, &|| v.at(period_col)) {

@@ -286,6 +286,8 @@ fn known_selected(
             match k.as_str() {
                 "Series" => series_of = Some(v.as_str()),
                 "unit" => unit_of = Some(v.as_str()),
+                // A territory's code (Open SDG's GeoCode) is no disaggregation of its own.
+                k if crate::model::is_territory_code(k) => {}
                 _ => other = true,
             }
         }
