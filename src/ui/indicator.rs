@@ -5,9 +5,10 @@ use super::chart::ChartPanel;
 use super::embed::EmbedPanel;
 use super::kpi_view::{formula_details, kind_key, status_chip, use_settings, Controls};
 use super::map::MapPanel;
+use super::series::{series_table, SeriesPicker};
 use super::workshop::use_effective;
 use super::{use_lang, Data, ProvenanceBadge};
-use crate::chart::IndicatorChart;
+use crate::chart::{series_choices, series_keys_of_text, IndicatorChart};
 use crate::embed::EmbedKind;
 use crate::format;
 use crate::kpi;
@@ -18,13 +19,17 @@ use crate::model::Milestone;
 const TABLE_ROWS: usize = 500;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn IndicatorPage(data: Data) -> impl IntoView {
     let lang = use_lang();
     let settings = use_settings();
     let params = use_params_map();
+    let query = use_query_map();
+    // The series list's filter, kept while the page is drawn again after a tick.
+    let series_filter = RwSignal::new(String::new());
+    let series_open = RwSignal::new(false);
     let effective_ds = use_effective(data.dataset);
     move || {
         let ds = effective_ds.get().0;
@@ -182,7 +187,17 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 }
             })
             .collect_view();
-        let chart = IndicatorChart::of(&ds, ind, l);
+        // The series drawn: the person's choice (`?series=`), or the first ones.
+        let chosen = query
+            .with(|q| q.get("series"))
+            .map(|t| series_keys_of_text(&t));
+        let chart = IndicatorChart::of_chosen(&ds, ind, l, chosen.as_deref());
+        let choices = series_choices(&ds, ind, l);
+        let picker = (choices.len() > 1).then(|| {
+            let drawn = chart.keys.clone();
+            view! { <SeriesPicker choices=choices drawn=drawn filter=series_filter open=series_open /> }
+        });
+        let drawn_table = series_table(&chart);
         // A territory dimension puts a map beside the chart: each territory's latest value as of the date.
         let territories = map::territory_key(&ds, &id)
             .map(|key| map::latest_by_territory(&ds, &id, &key, Some(as_of)))
@@ -224,6 +239,8 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 <figure class="chart-figure">
                     <ChartPanel chart=chart label=label file_stem=id.clone() />
                 </figure>
+                {picker}
+                {drawn_table}
                 {territories.map(|values| view! {
                     <MapPanel values=values precision=ind.precision unit=unit.clone() name=name_for_map.clone() />
                 })}

@@ -22,6 +22,8 @@ mod offline;
 #[cfg(feature = "full")]
 mod scope;
 mod search;
+#[cfg(feature = "full")]
+mod series;
 mod workshop;
 
 use crate::i18n::Lang;

@@ -801,6 +801,15 @@ pub struct CompareStrings {
     pub table: &'static str,
     /// The indicator page's link to the compare page.
     pub link: &'static str,
+    /// The indicator page's choice of the series drawn (several territories or disaggregations of
+    /// one indicator, on its chart and in one table).
+    pub series_title: &'static str,
+    pub series_drawn_of: &'static str,
+    pub series_filter: &'static str,
+    pub series_first: &'static str,
+    pub series_none: &'static str,
+    pub series_max: &'static str,
+    pub series_table: &'static str,
 }
 
 pub static FR_COMPARE: CompareStrings = CompareStrings {
@@ -813,6 +822,13 @@ pub static FR_COMPARE: CompareStrings = CompareStrings {
     same: "Choisissez deux indicateurs différents.",
     table: "Valeurs par période",
     link: "Comparer avec un autre indicateur",
+    series_title: "Séries tracées",
+    series_drawn_of: "tracées sur",
+    series_filter: "Filtrer les séries",
+    series_first: "Les premières",
+    series_none: "Aucune",
+    series_max: "Le graphique trace 12 séries au plus : décochez-en une pour en tracer une autre.",
+    series_table: "Les séries tracées, période par période",
 };
 
 pub static EN_COMPARE: CompareStrings = CompareStrings {
@@ -825,6 +841,13 @@ pub static EN_COMPARE: CompareStrings = CompareStrings {
     same: "Choose two different indicators.",
     table: "Values by period",
     link: "Compare with another indicator",
+    series_title: "Series drawn",
+    series_drawn_of: "drawn of",
+    series_filter: "Filter the series",
+    series_first: "The first ones",
+    series_none: "None",
+    series_max: "The chart draws 12 series at most: untick one to draw another.",
+    series_table: "The series drawn, period by period",
 };
 
 impl Lang {

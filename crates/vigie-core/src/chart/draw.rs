@@ -6,7 +6,7 @@ use super::lttb::lttb_indices;
 use crate::format;
 use crate::kpi::forecast;
 use crate::lang::Lang;
-use crate::model::{Dataset, Indicator, Provenance};
+use crate::model::{Dataset, Indicator, Observation, Provenance};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use std::ops::Range;
@@ -69,8 +69,11 @@ pub struct IndicatorChart {
     pub forecast: Option<[(f64, f64); 2]>,
     pub precision: u8,
     pub unit: String,
-    /// Disaggregations left out because there were more than `MAX_SERIES` (the chart says so).
+    /// Disaggregations left out because there were more than `MAX_SERIES` (the chart says so), or
+    /// because the person chose others.
     pub more_series: usize,
+    /// The key of each series drawn (`SeriesChoice::key`), in `series`' order.
+    pub keys: Vec<Option<u32>>,
 }
 
 /// The most series one chart draws: the headline and the first disaggregations met. A file with
@@ -113,17 +116,95 @@ impl ChartView {
     }
 }
 
+/// A series' name: its dimensions (`sex = F, geo = FR`), or the indicator's name for the headline.
+fn series_name(ds: &Dataset, ind: &Indicator, o: &Observation, lang: Lang) -> String {
+    let dims = ds.dimensions_of(o);
+    if dims.is_empty() {
+        lang.pick(&ind.name).to_owned()
+    } else {
+        dims.iter()
+            .map(|(k, v)| format!("{k} = {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A series a person may choose to draw: its key (`None` for the headline, else its number in
+/// the dataset's series), its name, and how many values it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesChoice {
+    pub key: Option<u32>,
+    pub name: String,
+    pub values: usize,
+}
+
+/// Every series of `ind` that has a value, the headline first, then in the order of the data.
+pub fn series_choices(ds: &Dataset, ind: &Indicator, lang: Lang) -> Vec<SeriesChoice> {
+    let mut out: Vec<SeriesChoice> = Vec::new();
+    let mut at: std::collections::HashMap<Option<u32>, usize> = std::collections::HashMap::new();
+    for o in ds.observations_of(&ind.id) {
+        if !o.value.is_some_and(f64::is_finite) {
+            continue;
+        }
+        match at.get(&o.series) {
+            Some(&i) => out[i].values += 1,
+            None => {
+                at.insert(o.series, out.len());
+                out.push(SeriesChoice {
+                    key: o.series,
+                    name: series_name(ds, ind, o, lang),
+                    values: 1,
+                });
+            }
+        }
+    }
+    if let Some(h) = out.iter().position(|c| c.key.is_none()) {
+        out[..=h].rotate_right(1);
+    }
+    out
+}
+
+/// The series keys as a URL writes them: `h` for the headline, else the series' number, by commas.
+pub fn series_keys_to_text(keys: &[Option<u32>]) -> String {
+    keys.iter()
+        .map(|k| k.map_or_else(|| "h".to_owned(), |n| n.to_string()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The series keys of a URL's text (what is not a key is skipped; an empty text is no series).
+pub fn series_keys_of_text(text: &str) -> Vec<Option<u32>> {
+    text.split(',')
+        .filter_map(|t| match t.trim() {
+            "h" => Some(None),
+            n => n.parse().ok().map(Some),
+        })
+        .collect()
+}
+
 impl IndicatorChart {
     /// Gathers an indicator's observed values (one series per disaggregation, the headline first),
     /// baseline, target and forecast. Flagged values (provisional, estimated…) keep their flag.
     pub fn of(ds: &Dataset, ind: &Indicator, lang: Lang) -> IndicatorChart {
+        IndicatorChart::of_chosen(ds, ind, lang, None)
+    }
+
+    /// `of`, drawing only the series in `chosen` (keys as `series_choices` gives them) when given,
+    /// and at most `MAX_SERIES` of them; the others count as left out.
+    pub fn of_chosen(
+        ds: &Dataset,
+        ind: &Indicator,
+        lang: Lang,
+        chosen: Option<&[Option<u32>]>,
+    ) -> IndicatorChart {
         let mut keys: Vec<Option<u32>> = Vec::new();
         let mut slots: std::collections::HashMap<Option<u32>, Option<usize>> =
             std::collections::HashMap::new();
         let mut series: Vec<Series> = Vec::new();
         let observations = ds.observations_of(&ind.id);
         // The headline (no disaggregation) always has a place, even when it comes late.
-        let headline = observations.iter().any(|o| o.series.is_none());
+        let headline = chosen.is_none_or(|c| c.contains(&None))
+            && observations.iter().any(|o| o.series.is_none());
         let room = MAX_SERIES - usize::from(headline);
         for o in observations {
             let Some(v) = o.value.filter(|v| v.is_finite()) else {
@@ -133,24 +214,17 @@ impl IndicatorChart {
             let slot = match slots.get(&o.series) {
                 Some(Some(i)) => *i,
                 Some(None) => continue,
-                None if o.series.is_some() && taken >= room => {
+                None if chosen.is_some_and(|c| !c.contains(&o.series))
+                    || (o.series.is_some() && taken >= room) =>
+                {
                     slots.insert(o.series, None);
                     continue;
                 }
                 None => {
                     slots.insert(o.series, Some(keys.len()));
                     keys.push(o.series);
-                    let dims = ds.dimensions_of(o);
-                    let name = if dims.is_empty() {
-                        lang.pick(&ind.name).to_owned()
-                    } else {
-                        dims.iter()
-                            .map(|(k, v)| format!("{k} = {v}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    };
                     series.push(Series {
-                        name,
+                        name: series_name(ds, ind, o, lang),
                         ..Series::default()
                     });
                     series.len() - 1
@@ -169,6 +243,7 @@ impl IndicatorChart {
         // Observations are sorted by period within an indicator, so each series is sorted by x.
         if let Some(headline) = keys.iter().position(|k| k.is_none()) {
             series[..=headline].rotate_right(1);
+            keys[..=headline].rotate_right(1);
         }
         let more_series = slots.values().filter(|s| s.is_none()).count();
         let mut chart = IndicatorChart {
@@ -179,6 +254,7 @@ impl IndicatorChart {
             precision: ind.precision,
             unit: lang.pick(&ind.unit).to_owned(),
             more_series,
+            keys,
         };
         chart.forecast = chart.forecast_line();
         chart
@@ -617,6 +693,7 @@ mod tests {
             precision: 0,
             unit: "t".into(),
             more_series: 0,
+            keys: vec![None],
         };
         c.forecast = c.forecast_line();
         c
@@ -769,7 +846,7 @@ mod tests {
 
     #[test]
     fn thousands_of_disaggregations_draw_the_headline_and_the_first_ones() {
-        use crate::model::{Observation, Series as Disaggregation};
+        use crate::model::Series as Disaggregation;
         let mut ds = Dataset::default();
         ds.indicators
             .push(Indicator::new("a", crate::model::Text::new("A", "A")));
@@ -798,6 +875,63 @@ mod tests {
         assert_eq!(chart.series[0].len(), 4);
         assert_eq!(chart.series[1].name, "geo = R0");
         assert_eq!(chart.more_series, 5_000 - (MAX_SERIES - 1));
+    }
+
+    #[test]
+    fn a_person_s_choice_of_series_is_drawn_and_its_keys_round_trip() {
+        let mut ds = Dataset::default();
+        ds.indicators
+            .push(Indicator::new("a", crate::model::Text::new("A", "A")));
+        for k in 0..20u32 {
+            ds.series.push(crate::model::Series {
+                indicator: "a".into(),
+                dimensions: vec![("geo".into(), format!("R{k}"))],
+            });
+        }
+        for year in 2000..2003 {
+            for k in 0..20u32 {
+                let mut o =
+                    Observation::new("a", crate::period::Period::Year(year), Some(k as f64));
+                o.series = Some(k);
+                ds.observations.push(o);
+            }
+            ds.observations.push(Observation::new(
+                "a",
+                crate::period::Period::Year(year),
+                Some(1.0),
+            ));
+        }
+        let ind = &ds.indicators[0];
+        let choices = series_choices(&ds, ind, Lang::En);
+        assert_eq!(choices.len(), 21);
+        assert_eq!(
+            (choices[0].key, choices[0].name.as_str(), choices[0].values),
+            (None, "A", 3)
+        );
+        assert_eq!(
+            (choices[20].key, choices[20].name.as_str()),
+            (Some(19), "geo = R19")
+        );
+        // Two regions beyond the first twelve, without the headline.
+        let chosen = [Some(19), Some(15)];
+        let chart = IndicatorChart::of_chosen(&ds, ind, Lang::En, Some(&chosen));
+        let names: Vec<&str> = chart.series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["geo = R15", "geo = R19"], "in the data's order");
+        assert_eq!(chart.keys, [Some(15), Some(19)]);
+        assert_eq!(
+            IndicatorChart::of(&ds, ind, Lang::En).keys[..3],
+            [None, Some(0), Some(1)]
+        );
+        assert_eq!(chart.series[0].ys, [15.0, 15.0, 15.0]);
+        assert_eq!(chart.more_series, 19);
+        let none = IndicatorChart::of_chosen(&ds, ind, Lang::En, Some(&[]));
+        assert!(none.series.is_empty());
+        assert_eq!(
+            series_keys_of_text(&series_keys_to_text(&[None, Some(7)])),
+            [None, Some(7)]
+        );
+        assert_eq!(series_keys_of_text("h,x,3"), [None, Some(3)]);
+        assert!(series_keys_of_text("").is_empty());
     }
 
     #[test]

@@ -1,0 +1,161 @@
+//! The choice of the series an indicator's chart draws (full wasm only): several territories or
+//! disaggregations of one indicator, ticked in a filterable list, kept in the address
+//! (`?series=h,12,40`), drawn together on the chart and listed in one table by period
+//! (`chart::compare::compare_table`). The lists and keys come from the core (`chart::series_choices`).
+
+use super::{query_pairs, use_lang, with_query};
+use crate::chart::compare::compare_table;
+use crate::chart::{series_keys_to_text, IndicatorChart, SeriesChoice, MAX_SERIES};
+use crate::format;
+use crate::search::fold;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+/// The current page's address with `series` set to `keys` (`None`: the default choice, the
+/// parameter removed), the rest of the query kept.
+fn series_href(keys: Option<&[Option<u32>]>) -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into());
+    let mut pairs: Vec<(String, String)> = query_pairs()
+        .into_iter()
+        .filter(|(k, _)| k != "series")
+        .collect();
+    if let Some(keys) = keys {
+        pairs.push(("series".into(), series_keys_to_text(keys)));
+    }
+    with_query(&path, &pairs)
+}
+
+/// The list of an indicator's series with a tick for each one drawn. `filter` and `open` are the
+/// page's, so that they survive the page being drawn again after a tick.
+#[component]
+pub fn SeriesPicker(
+    choices: Vec<SeriesChoice>,
+    drawn: Vec<Option<u32>>,
+    filter: RwSignal<String>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let l = lang.get_untracked();
+    let c = l.compare_strings();
+    let navigate = StoredValue::new_local(use_navigate());
+    let go = move |keys: Option<Vec<Option<u32>>>| {
+        let href = series_href(keys.as_deref());
+        navigate.with_value(|n| {
+            n(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            )
+        });
+    };
+    let total = choices.len();
+    let full = drawn.len() >= MAX_SERIES;
+    let order: Vec<Option<u32>> = choices.iter().map(|s| s.key).collect();
+    let items = choices
+        .into_iter()
+        .map(|choice| {
+            let key = choice.key;
+            let checked = drawn.contains(&key);
+            let folded = fold(&choice.name);
+            let (drawn, order) = (drawn.clone(), order.clone());
+            let toggle = move |_| {
+                // The new choice, in the list's order.
+                let keys: Vec<Option<u32>> = order
+                    .iter()
+                    .copied()
+                    .filter(|k| if *k == key { !checked } else { drawn.contains(k) })
+                    .collect();
+                go(Some(keys));
+            };
+            let hidden = move || {
+                let f = fold(&filter.get());
+                !f.split(' ').filter(|w| !w.is_empty()).all(|w| folded.contains(w))
+            };
+            let id = format!("series-{}", key.map_or_else(|| "h".to_owned(), |k| k.to_string()));
+            view! {
+                <li class:hidden=hidden data-testid="series-choice" data-key=key.map_or_else(|| "h".to_owned(), |k| k.to_string())>
+                    <input type="checkbox" id=id.clone() checked=checked disabled=!checked && full on:change=toggle />
+                    <label for=id>{choice.name}" "<small>"("{format::number(choice.values as f64, 0, l)}")"</small></label>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <details
+            class="series-picker"
+            data-testid="series-picker"
+            prop:open=move || open.get_untracked()
+            on:toggle=move |ev| {
+                let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let Some(el) = el {
+                    open.set(el.has_attribute("open"));
+                }
+            }
+        >
+            <summary>
+                {c.series_title}" ("{drawn.len()}" "{c.series_drawn_of}" "{total}")"
+            </summary>
+            <div class="series-tools">
+                <label class="setting">
+                    <span>{c.series_filter}</span>
+                    <input type="search" data-testid="series-filter" prop:value=move || filter.get()
+                        on:input=move |ev| filter.set(event_target_value(&ev)) />
+                </label>
+                <button type="button" data-testid="series-first" on:click=move |_| go(None)>{c.series_first}</button>
+                <button type="button" data-testid="series-none" on:click=move |_| go(Some(Vec::new()))>{c.series_none}</button>
+            </div>
+            {full.then(|| view! { <p class="note" data-testid="series-max">{c.series_max}</p> })}
+            <ul class="series-list">{items}</ul>
+        </details>
+    }
+}
+
+/// The drawn series of `chart` side by side, period by period (only when it draws several).
+pub fn series_table(chart: &IndicatorChart) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (s, c) = (lang.strings(), lang.compare_strings());
+    (chart.series.len() > 1).then(|| {
+        let table = compare_table(&[("", chart)]);
+        // One chart: a column per series, named by the series alone.
+        let heads = chart
+            .series
+            .iter()
+            .map(|series| view! { <th scope="col" class="num">{series.name.clone()}</th> })
+            .collect_view();
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let cells = row
+                    .values
+                    .iter()
+                    .zip(&table.columns)
+                    .map(|(v, col)| {
+                        let text = v.map_or_else(|| "—".to_owned(), |v| format::number(v, col.precision, lang));
+                        view! { <td class="num">{text}</td> }
+                    })
+                    .collect_view();
+                view! { <tr><th scope="row">{row.period.clone()}</th>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <h2 id="series-table-title">
+                {c.series_table}
+                {(!chart.unit.is_empty()).then(|| format!(" ({})", chart.unit))}
+            </h2>
+            <div class="table-scroll">
+                <table class="obs-table" data-testid="series-table" aria-labelledby="series-table-title">
+                    <thead><tr><th scope="col">{s.period}</th>{heads}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    })
+}
