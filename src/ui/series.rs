@@ -13,6 +13,9 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+/// The most choices the list shows at once; the filter finds the others.
+const LIST_MAX: usize = 200;
+
 /// The current page's address with `series` set to `keys` (`None`: the default choice, the
 /// parameter removed), the rest of the query kept.
 fn series_href(keys: Option<&[Option<u32>]>) -> String {
@@ -57,36 +60,59 @@ pub fn SeriesPicker(
     };
     let total = choices.len();
     let full = drawn.len() >= MAX_SERIES;
+    let drawn_count = drawn.len();
+    // Folded once, so that each keystroke in the filter only compares.
+    let folded: Vec<String> = choices.iter().map(|c| fold(&c.name)).collect();
     let order: Vec<Option<u32>> = choices.iter().map(|s| s.key).collect();
-    let items = choices
-        .into_iter()
-        .map(|choice| {
-            let key = choice.key;
-            let checked = drawn.contains(&key);
-            let folded = fold(&choice.name);
-            let (drawn, order) = (drawn.clone(), order.clone());
-            let toggle = move |_| {
-                // The new choice, in the list's order.
-                let keys: Vec<Option<u32>> = order
-                    .iter()
-                    .copied()
-                    .filter(|k| if *k == key { !checked } else { drawn.contains(k) })
-                    .collect();
-                go(Some(keys));
-            };
-            let hidden = move || {
-                let f = fold(&filter.get());
-                !f.split(' ').filter(|w| !w.is_empty()).all(|w| folded.contains(w))
-            };
-            let id = format!("series-{}", key.map_or_else(|| "h".to_owned(), |k| k.to_string()));
+    let list = StoredValue::new((choices, folded, order, drawn));
+    // The choices the filter keeps: the first `LIST_MAX` rendered, the count of the others said
+    // (an indicator can have a hundred thousand series; a list that long would stall the page).
+    let items = move || {
+        let words: Vec<String> = fold(&filter.get())
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        list.with_value(|(choices, folded, order, drawn)| {
+            let matching: Vec<usize> = (0..choices.len())
+                .filter(|&i| words.iter().all(|w| folded[i].contains(w.as_str())))
+                .collect();
+            let more = matching.len().saturating_sub(LIST_MAX);
+            let rows = matching
+                .iter()
+                .take(LIST_MAX)
+                .map(|&i| {
+                    let choice = &choices[i];
+                    let key = choice.key;
+                    let checked = drawn.contains(&key);
+                    let (drawn, order) = (drawn.clone(), order.clone());
+                    let toggle = move |_| {
+                        // The new choice, in the list's order.
+                        let keys: Vec<Option<u32>> = order
+                            .iter()
+                            .copied()
+                            .filter(|k| if *k == key { !checked } else { drawn.contains(k) })
+                            .collect();
+                        go(Some(keys));
+                    };
+                    let text_key = key.map_or_else(|| "h".to_owned(), |k| k.to_string());
+                    let id = format!("series-{text_key}");
+                    view! {
+                        <li data-testid="series-choice" data-key=text_key>
+                            <input type="checkbox" id=id.clone() checked=checked disabled=!checked && full on:change=toggle />
+                            <label for=id>{choice.name.clone()}" "<small>"("{format::number(choice.values as f64, 0, l)}")"</small></label>
+                        </li>
+                    }
+                })
+                .collect_view();
             view! {
-                <li class:hidden=hidden data-testid="series-choice" data-key=key.map_or_else(|| "h".to_owned(), |k| k.to_string())>
-                    <input type="checkbox" id=id.clone() checked=checked disabled=!checked && full on:change=toggle />
-                    <label for=id>{choice.name}" "<small>"("{format::number(choice.values as f64, 0, l)}")"</small></label>
-                </li>
+                <ul class="series-list">{rows}</ul>
+                {(more > 0).then(|| view! {
+                    <p class="note" data-testid="series-more">{format::number(more as f64, 0, l)}" "{c.series_more}</p>
+                })}
             }
         })
-        .collect_view();
+    };
     view! {
         <details
             class="series-picker"
@@ -100,7 +126,7 @@ pub fn SeriesPicker(
             }
         >
             <summary>
-                {c.series_title}" ("{drawn.len()}" "{c.series_drawn_of}" "{total}")"
+                {c.series_title}" ("{drawn_count}" "{c.series_drawn_of}" "{total}")"
             </summary>
             <div class="series-tools">
                 <label class="setting">
@@ -112,7 +138,7 @@ pub fn SeriesPicker(
                 <button type="button" data-testid="series-none" on:click=move |_| go(Some(Vec::new()))>{c.series_none}</button>
             </div>
             {full.then(|| view! { <p class="note" data-testid="series-max">{c.series_max}</p> })}
-            <ul class="series-list">{items}</ul>
+            {items}
         </details>
     }
 }

@@ -809,6 +809,7 @@ pub struct CompareStrings {
     pub series_first: &'static str,
     pub series_none: &'static str,
     pub series_max: &'static str,
+    pub series_more: &'static str,
     pub series_table: &'static str,
 }
 
@@ -828,6 +829,7 @@ pub static FR_COMPARE: CompareStrings = CompareStrings {
     series_first: "Les premières",
     series_none: "Aucune",
     series_max: "Le graphique trace 12 séries au plus : décochez-en une pour en tracer une autre.",
+    series_more: "autres séries répondent au filtre : précisez-le pour les voir.",
     series_table: "Les séries tracées, période par période",
 };
 
@@ -847,6 +849,7 @@ pub static EN_COMPARE: CompareStrings = CompareStrings {
     series_first: "The first ones",
     series_none: "None",
     series_max: "The chart draws 12 series at most: untick one to draw another.",
+    series_more: "more series match the filter: narrow it to see them.",
     series_table: "The series drawn, period by period",
 };
 
