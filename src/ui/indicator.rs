@@ -198,6 +198,7 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
             view! { <SeriesPicker choices=choices drawn=drawn filter=series_filter open=series_open /> }
         });
         let drawn_table = series_table(&chart);
+        let drawn_keys = chosen.is_some().then(|| chart.keys.clone());
         // A territory dimension puts a map beside the chart: each territory's latest value as of the date.
         let territories = map::territory_key(&ds, &id)
             .map(|key| map::latest_by_territory(&ds, &id, &key, Some(as_of)))
@@ -242,7 +243,7 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 {picker}
                 {drawn_table}
                 {territories.map(|values| view! {
-                    <MapPanel values=values precision=ind.precision unit=unit.clone() name=name_for_map.clone() />
+                    <MapPanel values=values precision=ind.precision unit=unit.clone() name=name_for_map.clone() drawn=drawn_keys.clone() />
                 })}
                 <p class="see-also">
                     <A href=format!("/compare?a={}", js_sys::encode_uri_component(&id)) attr:data-testid="compare-link">

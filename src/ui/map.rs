@@ -102,8 +102,35 @@ pub fn MapPanel(
     unit: String,
     /// The indicator's name, for the map's label.
     name: String,
+    /// The series its chart draws when the person chose them (`None`: the first ones): a click (or
+    /// Enter) on a territory adds it or takes it out; from the first ones, it starts a choice of its own.
+    drawn: Option<Vec<Option<u32>>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
+    let drawn = StoredValue::new(drawn);
+    // Draws the territory of table row `row` on the chart, or takes it off (nothing past 12).
+    let toggle = move |row: usize, c: &Choropleth| {
+        let Some(r) = c.rows.get(row) else { return };
+        let key = Some(r.value.series);
+        let keys = drawn.with_value(|d| match d {
+            Some(d) => crate::chart::toggled(d, key),
+            None => Some(vec![key]),
+        });
+        if let Some(keys) = keys {
+            let href = super::series::series_href(Some(&keys));
+            navigate.with_value(|n| {
+                n(
+                    &href,
+                    leptos_router::NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..Default::default()
+                    },
+                )
+            });
+        }
+    };
     let m = move || lang.get().map_strings();
     let values = StoredValue::new(values);
     let world = LocalResource::new(world);
@@ -201,6 +228,13 @@ pub fn MapPanel(
             "Home" => Some(0),
             "End" => Some(drawn.len() - 1),
             "Escape" => None,
+            "Enter" | " " => {
+                ev.prevent_default();
+                if let Some(a) = active.get_untracked() {
+                    toggle(a, &c);
+                }
+                return;
+            }
             _ => return,
         };
         ev.prevent_default();
@@ -243,7 +277,16 @@ pub fn MapPanel(
                     let failed = world.get().and_then(|w| w.err());
                     let readout = readout.clone();
                     let map_view = match choropleth.get() {
-                        Some(ChoroplethKey(c)) => draw(&c, active, &label, precision, &unit3, l).into_any(),
+                        Some(ChoroplethKey(c)) => {
+                            let on_shape = move |row: usize| {
+                                if let Some(ChoroplethKey(c)) = choropleth.get_untracked() {
+                                    toggle(row, &c);
+                                }
+                            };
+                            let on_chart = drawn.with_value(|d| d.iter().flatten().flatten().copied().collect::<Vec<u32>>());
+                            let words = Words { label: &label, precision, unit: &unit3 };
+                            draw(&c, active, &words, l, on_shape, &on_chart).into_any()
+                        }
                         None => {
                             let example = values.with_value(|v| v.first().map(|t| t.code.clone())).unwrap_or_default();
                             view! { <p class="note" data-testid="map-no-match">{m().no_match}" « "{example}" »."</p> }.into_any()
@@ -257,6 +300,7 @@ pub fn MapPanel(
                             <p class="map-readout" data-testid="map-readout" aria-live="polite">{readout}</p>
                         </div>
                         <p class="visually-hidden" id="map-keys">{m().keys_help}</p>
+                        <p class="chart-hint">{m().click_hint}</p>
                         <p class="chart-hint" data-testid="map-source">
                             {move || match chosen.get() {
                                 Some(ArcKey(n, b)) if n != WORLD => {
@@ -278,15 +322,28 @@ pub fn MapPanel(
     }
 }
 
-/// The SVG map, its legend and its sentence.
+/// What the map says of its values: its label, and the indicator's precision and unit.
+struct Words<'a> {
+    label: &'a str,
+    precision: u8,
+    unit: &'a str,
+}
+
+/// The SVG map, its legend and its sentence; `on_shape` is called with a clicked shape's table
+/// row, `on_chart` lists the series the chart draws.
 fn draw(
     c: &Choropleth,
     active: RwSignal<Option<usize>>,
-    label: &str,
-    precision: u8,
-    unit: &str,
+    words: &Words,
     l: crate::i18n::Lang,
+    on_shape: impl Fn(usize) + Copy + 'static,
+    on_chart: &[u32],
 ) -> impl IntoView {
+    let Words {
+        label,
+        precision,
+        unit,
+    } = *words;
     let m = l.map_strings();
     let shapes = c
         .shapes
@@ -302,7 +359,9 @@ fn draw(
                     class:active=is_active
                     data-code=s.code.clone()
                     data-row=row.map(|r| r.to_string()).unwrap_or_default()
+                    data-drawn=row.map(|r| on_chart.contains(&c.rows[r].value.series).to_string())
                     on:pointerenter=move |_| if row.is_some() { active.set(row) }
+                    on:click=move |_| if let Some(r) = row { on_shape(r) }
                 >
                     <title>{s.name.clone()}</title>
                 </path>

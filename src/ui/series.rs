@@ -18,7 +18,7 @@ const LIST_MAX: usize = 200;
 
 /// The current page's address with `series` set to `keys` (`None`: the default choice, the
 /// parameter removed), the rest of the query kept.
-fn series_href(keys: Option<&[Option<u32>]>) -> String {
+pub(super) fn series_href(keys: Option<&[Option<u32>]>) -> String {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".into());

@@ -106,6 +106,25 @@ test('a file of countries: the world map, each fill its value\'s class, the tabl
     await page.getByTestId('map-panel').screenshot({ path: join(OUT, 'map-world.png') });
     await page.keyboard.press('Escape');
     assert.equal(await page.getByTestId('map-readout').textContent(), '');
+
+    // A click on a country draws it on the chart (a choice of its own, in the address); Enter on
+    // the keyboard's country adds it; a second click takes the first off.
+    await page.locator('[data-testid="map"] path[data-code="276"]').click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('series'));
+    assert.deepEqual(await page.getByTestId('legend-series').allTextContents(), ['Country Name = Germany, Country Code = DEU']);
+    assert.equal(await page.locator('[data-testid="map"] path[data-code="276"]').getAttribute('data-drawn'), 'true');
+    await page.getByTestId('map-area').focus();
+    await page.keyboard.press('Home');
+    const url = page.url();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((u) => location.href !== u, url);
+    assert.deepEqual(await page.getByTestId('legend-series').allTextContents(),
+      ['Country Name = Germany, Country Code = DEU', 'Country Name = United States, Country Code = USA']);
+    assert.equal((await page.getByTestId('series-table').locator('thead th').allTextContents()).length, 3);
+    await page.mouse.move(0, 0);
+    await page.locator('[data-testid="map"] path[data-code="276"]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="legend-series"]').length === 1);
+    assert.deepEqual(await page.getByTestId('legend-series').allTextContents(), ['Country Name = United States, Country Code = USA']);
     assert.match(await page.getByTestId('map-source').textContent(), /Natural Earth/);
   });
 });

@@ -164,6 +164,15 @@ pub fn series_choices(ds: &Dataset, ind: &Indicator, lang: Lang) -> Vec<SeriesCh
     out
 }
 
+/// The series drawn once `key` is ticked or unticked: added at the end, or taken out; `None` when
+/// adding it would draw more than `MAX_SERIES`.
+pub fn toggled(drawn: &[Option<u32>], key: Option<u32>) -> Option<Vec<Option<u32>>> {
+    if drawn.contains(&key) {
+        return Some(drawn.iter().copied().filter(|k| *k != key).collect());
+    }
+    (drawn.len() < MAX_SERIES).then(|| drawn.iter().copied().chain([key]).collect())
+}
+
 /// The series keys as a URL writes them: `h` for the headline, else the series' number, by commas.
 pub fn series_keys_to_text(keys: &[Option<u32>]) -> String {
     keys.iter()
@@ -931,6 +940,17 @@ mod tests {
             [None, Some(7)]
         );
         assert_eq!(series_keys_of_text("h,x,3"), [None, Some(3)]);
+        assert_eq!(
+            toggled(&[None, Some(3)], Some(5)),
+            Some(vec![None, Some(3), Some(5)])
+        );
+        assert_eq!(toggled(&[None, Some(3)], None), Some(vec![Some(3)]));
+        let full: Vec<Option<u32>> = (0..MAX_SERIES as u32).map(Some).collect();
+        assert_eq!(toggled(&full, Some(99)), None, "at most MAX_SERIES");
+        assert_eq!(
+            toggled(&full, Some(0)).map(|k| k.len()),
+            Some(MAX_SERIES - 1)
+        );
         assert!(series_keys_of_text("").is_empty());
     }
 

@@ -71,6 +71,8 @@ pub struct TerritoryValue {
     pub label: String,
     pub period: Period,
     pub value: f64,
+    /// The series the value is taken from (its key on the indicator's chart).
+    pub series: u32,
 }
 
 /// The territory dimension of `indicator`: the first of its series' dimensions whose values are
@@ -140,12 +142,13 @@ pub fn latest_by_territory(
     }
     best.into_iter()
         .zip(latest)
-        .filter_map(|((code, _, _, label), l)| {
+        .filter_map(|((code, _, series, label), l)| {
             l.map(|(period, value)| TerritoryValue {
                 code,
                 label,
                 period,
                 value,
+                series,
             })
         })
         .collect()
