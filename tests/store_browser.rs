@@ -257,6 +257,34 @@ async fn export_clear_import_export_is_byte_identical() {
 }
 
 #[wasm_bindgen_test]
+async fn an_observatory_import_keeps_the_imported_boundary_files() {
+    let name = unique_db("boundaries");
+    let store = Store::open_named(&name).await.unwrap();
+    store
+        .put_dataset(&new("default", DatasetKind::Default), &default_dataset())
+        .await
+        .unwrap();
+    let files =
+        r#"[{"file":"communes.geojson","imported_on":"2026-12-07","features":54,"text":"{}"}]"#;
+    store.put_boundaries(files).await.unwrap();
+    let before = dump(&store).await;
+    store.restore(&import(&before).unwrap()).await.unwrap();
+    assert_eq!(
+        store.get_boundaries().await.unwrap().as_deref(),
+        Some(files)
+    );
+    assert!(
+        dump(&store).await == before,
+        "the datasets are the export's"
+    );
+    store.clear().await.unwrap();
+    assert_eq!(
+        store.get_boundaries().await.unwrap().as_deref(),
+        Some(files)
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_second_open_does_not_refetch() {
     let files = Rc::new(package_files());
     let fetches = Rc::new(Cell::new(0usize));

@@ -432,17 +432,33 @@ impl Store {
         Ok(Snapshot { datasets })
     }
 
-    /// Replaces the whole store with a snapshot (an imported observatory file), in one transaction.
+    /// Replaces every dataset with a snapshot's (an imported observatory file), in one transaction;
+    /// the imported boundary files stay.
     pub async fn restore(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction([META, CHUNKS, EDITS])
             .with_mode(TransactionMode::Readwrite)
             .build()?;
+        // The boundary files the person imported for maps are no dataset: an observatory file
+        // replaces the datasets and leaves them.
+        let boundaries: Option<String> = tx
+            .object_store(EDITS)?
+            .get(BOUNDARIES_KEY.to_owned())
+            .primitive()?
+            .await?;
         for name in [META, CHUNKS, EDITS] {
             tx.object_store(name)?.clear()?.await?;
         }
         let mut bytes = 0;
+        if let Some(text) = boundaries {
+            bytes += text.len() as u64;
+            tx.object_store(EDITS)?
+                .put(text)
+                .with_key(BOUNDARIES_KEY.to_owned())
+                .primitive()?
+                .await?;
+        }
         for d in &snapshot.datasets {
             let new = NewDataset {
                 id: d.info.id.clone(),
