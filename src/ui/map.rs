@@ -195,6 +195,32 @@ pub fn MapPanel(
             }
         });
     };
+    // Removes an imported boundary file from the store and from the choices.
+    let on_remove = move |file: String| {
+        spawn_local(async move {
+            let l = lang.get_untracked();
+            let removed = async {
+                let store = Store::open().await?;
+                let mut files = match store.get_boundaries().await? {
+                    Some(t) => map::files_from_json(&t).unwrap_or_default(),
+                    None => Vec::new(),
+                };
+                map::remove_file(&mut files, &file);
+                let r = store.put_boundaries(&map::files_to_json(&files)).await;
+                store.close();
+                r
+            };
+            match removed.await {
+                Ok(()) => {
+                    imported.update(|list| list.retain(|(f, _)| f.file != file));
+                    choice.set(None);
+                    active.set(None);
+                    notice.set(Some(Ok(format!("{} : {file}", l.map_strings().removed))));
+                }
+                Err(e) => notice.set(Some(Err(e.describe(l)))),
+            }
+        });
+    };
     let unit2 = unit.clone();
     let readout = move || {
         let l = lang.get();
@@ -310,6 +336,11 @@ pub fn MapPanel(
                                 _ => m().world_source.to_owned(),
                             }}
                         </p>
+                        {move || chosen.get().filter(|ArcKey(n, _)| n != WORLD).map(|ArcKey(n, _)| view! {
+                            <button type="button" class="map-remove" data-testid="map-remove" on:click=move |_| on_remove(n.clone())>
+                                {m().remove}
+                            </button>
+                        })}
                     }
                 }}
             </Transition>

@@ -172,5 +172,16 @@ test('GeoCodes of the UK: no world shape, a bad boundary file refused, the natio
     const svg = await page.getByTestId('map').boundingBox();
     assert.ok(svg.width <= 375 && svg.width > 250, `map ${svg.width} px wide`);
     await page.getByTestId('map-panel').screenshot({ path: join(OUT, 'map-phone.png') });
+
+    // The person removes the file: the map has no shape for these codes again, and a reload agrees.
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.getByTestId('map-remove').click();
+    await page.getByTestId('map-no-match').waitFor();
+    assert.match(await page.getByTestId('map-notice').textContent(), /Boundary file removed : uk-nations-schematic\.geojson/);
+    assert.equal(await page.getByTestId('map-boundaries').locator('option').count(), 1);
+    await page.reload();
+    await page.getByTestId('map-panel').waitFor();
+    await page.getByTestId('map-no-match').waitFor();
+    assert.equal(await page.getByTestId('map-boundaries').locator('option').count(), 1);
   });
 });

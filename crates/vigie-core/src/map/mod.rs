@@ -63,6 +63,11 @@ pub fn add_file(files: &mut Vec<BoundaryFile>, file: BoundaryFile) {
     files.push(file);
 }
 
+/// `files` without the one named `file` (the person removed it).
+pub fn remove_file(files: &mut Vec<BoundaryFile>, file: &str) {
+    files.retain(|f| f.file != file);
+}
+
 /// The latest value of one territory.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TerritoryValue {
@@ -397,6 +402,11 @@ mod tests {
         );
         assert_eq!(files_from_json(&files_to_json(&files)).unwrap(), files);
         assert!(files_from_json("[{").is_err());
+        remove_file(&mut files, "regions.json");
+        assert_eq!(
+            files.iter().map(|f| f.file.as_str()).collect::<Vec<_>>(),
+            ["communes.geojson"]
+        );
     }
 
     #[test]
