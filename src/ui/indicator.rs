@@ -201,8 +201,12 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
         let drawn_keys = chosen.is_some().then(|| chart.keys.clone());
         // A territory dimension puts a map beside the chart: each territory's latest value as of the date.
         let territories = map::territory_key(&ds, &id)
-            .map(|key| map::latest_by_territory(&ds, &id, &key, Some(as_of)))
-            .filter(|v| !v.is_empty());
+            .map(|key| {
+                let values = map::latest_by_territory(&ds, &id, &key, Some(as_of));
+                let shared = map::shared_dimensions(&ds, &values, &key);
+                (values, shared)
+            })
+            .filter(|(v, _)| !v.is_empty());
         let name = l.pick(&ind.name).to_owned();
         let label = format!("{} — {}", name, s.chart_caption);
         let name_for_embed = name.clone();
@@ -242,8 +246,8 @@ pub fn IndicatorPage(data: Data) -> impl IntoView {
                 </figure>
                 {picker}
                 {drawn_table}
-                {territories.map(|values| view! {
-                    <MapPanel values=values precision=ind.precision unit=unit.clone() name=name_for_map.clone() drawn=drawn_keys.clone() />
+                {territories.map(|(values, shared)| view! {
+                    <MapPanel values=values precision=ind.precision unit=unit.clone() name=name_for_map.clone() shared=shared drawn=drawn_keys.clone() />
                 })}
                 <p class="see-also">
                     <A href=format!("/compare?a={}", js_sys::encode_uri_component(&id)) attr:data-testid="compare-link">

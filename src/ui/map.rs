@@ -102,6 +102,8 @@ pub fn MapPanel(
     unit: String,
     /// The indicator's name, for the map's label.
     name: String,
+    /// The dimensions every mapped value shares besides its territory (`map::shared_dimensions`).
+    shared: Vec<(String, String)>,
     /// The series its chart draws when the person chose them (`None`: the first ones): a click (or
     /// Enter) on a territory adds it or takes it out; from the first ones, it starts a choice of its own.
     drawn: Option<Vec<Option<u32>>>,
@@ -135,8 +137,11 @@ pub fn MapPanel(
     let values = StoredValue::new(values);
     let world = LocalResource::new(world);
     let imported = RwSignal::new(Vec::<(BoundaryFile, Arc<Boundaries>)>::new());
+    // Until the store is read, a file there may draw what the world cannot: "no shape" waits.
+    let imported_read = RwSignal::new(false);
     spawn_local(async move {
         let _ = imported.try_set(imported_files().await);
+        let _ = imported_read.try_set(true);
     });
     // `None`: the boundaries that draw the most territories; `Some(WORLD)` or a file's name.
     let choice = RwSignal::new(None::<String>);
@@ -275,6 +280,10 @@ pub fn MapPanel(
         <section class="map-panel" data-testid="map-panel" aria-labelledby="map-title">
             <h2 id="map-title">{move || m().title}</h2>
             <p class="lead">{move || m().intro}</p>
+            {(!shared.is_empty()).then(|| {
+                let text = shared.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(", ");
+                view! { <p class="note" data-testid="map-series"><strong>{move || m().series_of}</strong>" "{text}</p> }
+            })}
             <div class="map-tools">
                 <label class="setting">
                     <span>{move || m().boundaries}</span>
@@ -312,6 +321,9 @@ pub fn MapPanel(
                             let on_chart = drawn.with_value(|d| d.iter().flatten().flatten().copied().collect::<Vec<u32>>());
                             let words = Words { label: &label, precision, unit: &unit3 };
                             draw(&c, active, &words, l, on_shape, &on_chart).into_any()
+                        }
+                        None if !imported_read.get() => {
+                            view! { <p class="note">{m().loading}</p> }.into_any()
                         }
                         None => {
                             let example = values.with_value(|v| v.first().map(|t| t.code.clone())).unwrap_or_default();

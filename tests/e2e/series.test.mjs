@@ -50,6 +50,8 @@ test('hundreds of series: the first twelve drawn, then two of the person\'s choo
     const id = await page.getByTestId('indicator-row').first().getAttribute('data-indicator');
     await page.goto(`${BASE}/indicator/${id}?lang=en`);
     await page.getByTestId('series-picker').waitFor();
+    // Its map shows one degree of urbanisation for every country, and says which.
+    assert.match(await page.getByTestId('map-series').textContent(), /^The map shows the series freq = A, deg_urb = DEG1$/);
     const summary = await page.locator('[data-testid="series-picker"] summary').textContent();
     const choices = Number(summary.match(/of (\d+)\)/)[1]);
     assert.ok(choices > 200, `${choices} series to choose from`);

@@ -110,7 +110,7 @@ pub fn latest_by_territory(
         let Some((_, code)) = s.dimensions.iter().find(|(k, _)| k == key) else {
             continue;
         };
-        let labels = |k: &str| LABEL_KEYS.iter().any(|l| l.eq_ignore_ascii_case(k.trim()));
+        let labels = is_label;
         let others = s
             .dimensions
             .iter()
@@ -157,6 +157,40 @@ pub fn latest_by_territory(
             })
         })
         .collect()
+}
+
+/// The dimensions, besides the territory and its name, that every mapped value shares (a map of a
+/// Eurostat rate shows one degree of urbanisation: it says which); empty when there are none or
+/// when they differ from one territory to another.
+pub fn shared_dimensions(
+    ds: &Dataset,
+    values: &[TerritoryValue],
+    key: &str,
+) -> Vec<(String, String)> {
+    let others = |v: &TerritoryValue| -> Vec<(String, String)> {
+        ds.series
+            .get(v.series as usize)
+            .map(|s| {
+                s.dimensions
+                    .iter()
+                    .filter(|(k, _)| k != key && !is_territory_code(k) && !is_label(k))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let Some(first) = values.first().map(others) else {
+        return Vec::new();
+    };
+    if values.iter().all(|v| others(v) == first) {
+        first
+    } else {
+        Vec::new()
+    }
+}
+
+fn is_label(k: &str) -> bool {
+    LABEL_KEYS.iter().any(|l| l.eq_ignore_ascii_case(k.trim()))
 }
 
 /// The values from the highest to the lowest (ties by label): the order of the map's table.
