@@ -116,6 +116,10 @@ test('in French, without accents: "energie" finds what says « énergie », a pr
     for (const t of texts) assert.match(t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(), /energie/);
     assert.ok((await search.paths()).includes('/project/a3-demonstrators'));
     assert.match(await search.status.textContent(), /^\d+ résultats?$/);
+    // Options of different kinds: their names start on one line (the kind's column is fixed).
+    const lefts = await page.locator('.search-option .search-name').evaluateAll((ns) => ns.map((n) => Math.round(n.getBoundingClientRect().left)));
+    assert.equal(new Set(lefts).size, 1, `names start at ${lefts}`);
+    await page.screenshot({ path: join(OUT, 'search-energie.png') });
     await search.type('a1-skills');
     assert.equal((await search.paths())[0], '/project/a1-skills');
     assert.match(await search.options.first().textContent(), /Projet.*Formation et reconversion/);
