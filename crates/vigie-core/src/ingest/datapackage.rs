@@ -48,17 +48,8 @@ impl Descriptor {
     /// Parses the descriptor text; `file` is how problems will name it.
     pub fn parse(file: &str, text: &str) -> Result<Descriptor, Problem> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let root: Value = serde_json::from_str(text).map_err(|e| {
-            Problem::at(
-                file,
-                e.line(),
-                e.column(),
-                "",
-                ProblemKind::InvalidJson {
-                    message: e.to_string(),
-                },
-            )
-        })?;
+        let root: Value =
+            serde_json::from_str(text).map_err(|e| Problem::invalid_json(file, &e))?;
         let obj = root
             .as_object()
             .ok_or_else(|| Problem::at(file, 1, 1, "", ProblemKind::NotADescriptor))?;

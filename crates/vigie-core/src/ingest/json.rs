@@ -11,18 +11,6 @@ use super::tabular::import_rows;
 use super::{Problem, ProblemKind};
 use serde_json::Value;
 
-fn json_problem(file: &str, e: &serde_json::Error) -> Problem {
-    Problem::at(
-        file,
-        e.line(),
-        e.column(),
-        "",
-        ProblemKind::InvalidJson {
-            message: e.to_string(),
-        },
-    )
-}
-
 pub(super) fn import_json(
     file: &str,
     text: &str,
@@ -34,7 +22,7 @@ pub(super) fn import_json(
     let body = text.trim_start_matches('\u{feff}');
     let root: Value = match serde_json::from_str(body) {
         Ok(v) => v,
-        Err(e) => return ImportReport::refused(file, det, json_problem(file, &e)),
+        Err(e) => return ImportReport::refused(file, det, Problem::invalid_json(file, &e)),
     };
     let whole = |kind: ProblemKind| Problem::at(file, 1, 1, "", kind);
     match &root {

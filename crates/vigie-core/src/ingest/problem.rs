@@ -22,6 +22,19 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// The text of `file` is not JSON: the parser's message, at its line and column.
+    pub fn invalid_json(file: &str, e: &serde_json::Error) -> Problem {
+        Problem::at(
+            file,
+            e.line(),
+            e.column(),
+            "",
+            ProblemKind::InvalidJson {
+                message: e.to_string(),
+            },
+        )
+    }
+
     /// A problem at a place in a file; `found` is shortened to 60 characters.
     pub fn at(file: &str, line: usize, column: usize, found: &str, kind: ProblemKind) -> Problem {
         let mut found = found.to_owned();

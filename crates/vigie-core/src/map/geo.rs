@@ -90,17 +90,7 @@ const NAME_KEYS: &[&str] = &[
 /// Reads a GeoJSON or TopoJSON text (`file` names it in problems).
 pub fn read_boundaries(file: &str, text: &str) -> Result<Boundaries, Problem> {
     let body = text.trim_start_matches('\u{feff}');
-    let top: Top = serde_json::from_str(body).map_err(|e| {
-        Problem::at(
-            file,
-            e.line(),
-            e.column(),
-            "",
-            ProblemKind::InvalidJson {
-                message: e.to_string(),
-            },
-        )
-    })?;
+    let top: Top = serde_json::from_str(body).map_err(|e| Problem::invalid_json(file, &e))?;
     let at = |raw: &RawValue, kind: ProblemKind| {
         let offset = (raw.get().as_ptr() as usize).saturating_sub(body.as_ptr() as usize);
         let (line, column) = line_column(body, offset);
