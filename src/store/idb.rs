@@ -308,9 +308,8 @@ impl Store {
         Ok(found)
     }
 
-    /// Saves a workshop's state (its file's JSON text: entries and scenarios) for dataset `id`, apart
-    /// from the dataset and its edits.
-    pub async fn put_workshop(&self, id: &str, text: &str) -> Result<(), StoreError> {
+    /// Saves a text record of the edits store under `key`, apart from the datasets.
+    async fn put_text(&self, key: String, text: &str) -> Result<(), StoreError> {
         let tx = self
             .db
             .transaction(EDITS)
@@ -318,48 +317,39 @@ impl Store {
             .build()?;
         tx.object_store(EDITS)?
             .put(text.to_owned())
-            .with_key(workshop_key(id))
+            .with_key(key)
             .primitive()?
             .await?;
         commit_write(tx, text.len() as u64).await
     }
 
+    /// The text record `put_text` saved under `key`, if any.
+    async fn get_text(&self, key: String) -> Result<Option<String>, StoreError> {
+        let tx = self.db.transaction(EDITS).build()?;
+        let text: Option<String> = tx.object_store(EDITS)?.get(key).primitive()?.await?;
+        Ok(text)
+    }
+
+    /// Saves a workshop's state (its file's JSON text: entries and scenarios) for dataset `id`, apart
+    /// from the dataset and its edits.
+    pub async fn put_workshop(&self, id: &str, text: &str) -> Result<(), StoreError> {
+        self.put_text(workshop_key(id), text).await
+    }
+
     /// The workshop state saved for dataset `id`, if any.
     pub async fn get_workshop(&self, id: &str) -> Result<Option<String>, StoreError> {
-        let tx = self.db.transaction(EDITS).build()?;
-        let text: Option<String> = tx
-            .object_store(EDITS)?
-            .get(workshop_key(id))
-            .primitive()?
-            .await?;
-        Ok(text)
+        self.get_text(workshop_key(id)).await
     }
 
     /// Saves the boundary files the person imported for maps (`vigie_core::map::files_to_json`),
     /// beside the workshops' states.
     pub async fn put_boundaries(&self, text: &str) -> Result<(), StoreError> {
-        let tx = self
-            .db
-            .transaction(EDITS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        tx.object_store(EDITS)?
-            .put(text.to_owned())
-            .with_key(BOUNDARIES_KEY.to_owned())
-            .primitive()?
-            .await?;
-        commit_write(tx, text.len() as u64).await
+        self.put_text(BOUNDARIES_KEY.to_owned(), text).await
     }
 
     /// The boundary files saved by `put_boundaries`, if any.
     pub async fn get_boundaries(&self) -> Result<Option<String>, StoreError> {
-        let tx = self.db.transaction(EDITS).build()?;
-        let text: Option<String> = tx
-            .object_store(EDITS)?
-            .get(BOUNDARIES_KEY.to_owned())
-            .primitive()?
-            .await?;
-        Ok(text)
+        self.get_text(BOUNDARIES_KEY.to_owned()).await
     }
 
     /// Replaces the person's edits of a dataset (sorted, one per indicator and period).
