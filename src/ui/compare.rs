@@ -5,7 +5,7 @@
 
 use super::chart::{ChartPanel, Linked};
 use super::workshop::use_effective;
-use super::{query_pairs, use_lang, with_query, Data};
+use super::{href_keeping, use_lang, Data};
 use crate::chart::compare::{compare_table, shared_x_range, CompareTable};
 use crate::chart::IndicatorChart;
 use crate::format;
@@ -19,16 +19,8 @@ use leptos_router::NavigateOptions;
 /// The address of the compare page for `a` and `b`, keeping the rest of the current query (the
 /// language, date, kind and dataset shown).
 fn compare_href(a: &str, b: &str) -> String {
-    let mut pairs: Vec<(String, String)> = query_pairs()
-        .into_iter()
-        .filter(|(k, _)| k != "a" && k != "b")
-        .collect();
-    for (key, id) in [("a", a), ("b", b)] {
-        if !id.is_empty() {
-            pairs.push((key.into(), String::from(js_sys::encode_uri_component(id))));
-        }
-    }
-    with_query("/compare", &pairs)
+    let id = |id: &str| (!id.is_empty()).then(|| String::from(js_sys::encode_uri_component(id)));
+    href_keeping("/compare", &[("a", id(a)), ("b", id(b))])
 }
 
 #[component]
@@ -91,6 +83,18 @@ pub fn ComparePage(data: Data) -> impl IntoView {
                     .zip(charts.iter())
                     .collect::<Vec<_>>(),
             );
+            // Each column: its indicator (and series), with the unit.
+            let heads = table
+                .columns
+                .iter()
+                .map(|col| {
+                    if col.unit.is_empty() {
+                        col.title.clone()
+                    } else {
+                        format!("{} ({})", col.title, col.unit)
+                    }
+                })
+                .collect();
             let sections = chosen
                 .iter()
                 .zip(charts)
@@ -112,7 +116,7 @@ pub fn ComparePage(data: Data) -> impl IntoView {
             view! {
                 {sections}
                 <h2 id="compare-table-title">{c.table}</h2>
-                {table_view(&table, l)}
+                {period_table(&table, heads, "compare-table", "compare-table-title", l)}
             }
             .into_any()
         };
@@ -187,20 +191,20 @@ fn picker(
     }
 }
 
-/// The comparison table: a row per period, a column per series, values in each indicator's precision.
-fn table_view(table: &CompareTable, l: Lang) -> impl IntoView {
+/// A table of values by period (`chart::compare::compare_table`): a row per period, a column per
+/// series headed by `heads`, each value in its indicator's precision. The compare page and the
+/// indicator page's series table both draw it.
+pub(super) fn period_table(
+    table: &CompareTable,
+    heads: Vec<String>,
+    testid: &'static str,
+    labelled_by: &'static str,
+    l: Lang,
+) -> impl IntoView {
     let s = l.strings();
-    let heads = table
-        .columns
-        .iter()
-        .map(|col| {
-            let title = if col.unit.is_empty() {
-                col.title.clone()
-            } else {
-                format!("{} ({})", col.title, col.unit)
-            };
-            view! { <th scope="col" class="num">{title}</th> }
-        })
+    let heads = heads
+        .into_iter()
+        .map(|title| view! { <th scope="col" class="num">{title}</th> })
         .collect_view();
     let rows = table
         .rows
@@ -221,7 +225,7 @@ fn table_view(table: &CompareTable, l: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <div class="table-scroll">
-            <table class="obs-table" data-testid="compare-table" aria-labelledby="compare-table-title">
+            <table class="obs-table" data-testid=testid aria-labelledby=labelled_by>
                 <thead><tr><th scope="col">{s.period}</th>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>

@@ -272,6 +272,21 @@ fn query_value(name: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
+/// The address of `path` with the current query, each key of `set` replaced by its value (or
+/// removed, for `None`), the others kept (the language, date, kind and dataset shown).
+#[cfg(feature = "full")]
+fn href_keeping(path: &str, set: &[(&str, Option<String>)]) -> String {
+    let mut pairs: Vec<(String, String)> = query_pairs()
+        .into_iter()
+        .filter(|(k, _)| !set.iter().any(|(s, _)| s == k))
+        .collect();
+    pairs.extend(
+        set.iter()
+            .filter_map(|(k, v)| v.clone().map(|v| ((*k).to_owned(), v))),
+    );
+    with_query(path, &pairs)
+}
+
 /// The query that carries the view's state: `ds` (the dataset shown), `lang`, `asof` and `kind`,
 /// each only when it differs from its default.
 fn state_pairs(lang: Lang, settings: &Settings, shown: &str) -> Vec<(String, String)> {

@@ -3,7 +3,8 @@
 //! (`?series=h,12,40`), drawn together on the chart and listed in one table by period
 //! (`chart::compare::compare_table`). The lists and keys come from the core (`chart::series_choices`).
 
-use super::{query_pairs, use_lang, with_query};
+use super::compare::period_table;
+use super::{href_keeping, use_lang};
 use crate::chart::compare::compare_table;
 use crate::chart::{series_keys_to_text, IndicatorChart, SeriesChoice, MAX_SERIES};
 use crate::format;
@@ -22,14 +23,7 @@ pub(super) fn series_href(keys: Option<&[Option<u32>]>) -> String {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".into());
-    let mut pairs: Vec<(String, String)> = query_pairs()
-        .into_iter()
-        .filter(|(k, _)| k != "series")
-        .collect();
-    if let Some(keys) = keys {
-        pairs.push(("series".into(), series_keys_to_text(keys)));
-    }
-    with_query(&path, &pairs)
+    href_keeping(&path, &[("series", keys.map(series_keys_to_text))])
 }
 
 /// The list of an indicator's series with a tick for each one drawn. `filter` and `open` are the
@@ -146,42 +140,21 @@ pub fn SeriesPicker(
 /// The drawn series of `chart` side by side, period by period (only when it draws several).
 pub fn series_table(chart: &IndicatorChart) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let (s, c) = (lang.strings(), lang.compare_strings());
+    let c = lang.compare_strings();
     (chart.series.len() > 1).then(|| {
         let table = compare_table(&[("", chart)]);
         // One chart: a column per series, named by the series alone.
         let heads = chart
             .series
             .iter()
-            .map(|series| view! { <th scope="col" class="num">{series.name.clone()}</th> })
-            .collect_view();
-        let rows = table
-            .rows
-            .iter()
-            .map(|row| {
-                let cells = row
-                    .values
-                    .iter()
-                    .zip(&table.columns)
-                    .map(|(v, col)| {
-                        let text = v.map_or_else(|| "—".to_owned(), |v| format::number(v, col.precision, lang));
-                        view! { <td class="num">{text}</td> }
-                    })
-                    .collect_view();
-                view! { <tr><th scope="row">{row.period.clone()}</th>{cells}</tr> }
-            })
-            .collect_view();
+            .map(|series| series.name.clone())
+            .collect();
         view! {
             <h2 id="series-table-title">
                 {c.series_table}
                 {(!chart.unit.is_empty()).then(|| format!(" ({})", chart.unit))}
             </h2>
-            <div class="table-scroll">
-                <table class="obs-table" data-testid="series-table" aria-labelledby="series-table-title">
-                    <thead><tr><th scope="col">{s.period}</th>{heads}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {period_table(&table, heads, "series-table", "series-table-title", lang)}
         }
     })
 }
