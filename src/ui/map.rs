@@ -8,7 +8,7 @@ use super::use_lang;
 use crate::format;
 use crate::map::geo::{read_boundaries, Boundaries};
 use crate::map::{self, BoundaryFile, Choropleth, TerritoryValue};
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 use crate::web::fetch_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -55,6 +55,23 @@ async fn imported_files() -> Vec<(BoundaryFile, Arc<Boundaries>)> {
         .collect()
 }
 
+/// Changes the stored list of imported boundary files with `change`. A stored list that cannot be
+/// read is an error, not an empty list, so that no file the person imported is written over.
+async fn update_files(change: impl FnOnce(&mut Vec<BoundaryFile>)) -> Result<(), StoreError> {
+    let store = Store::open().await?;
+    let result = async {
+        let mut files = match store.get_boundaries().await? {
+            Some(t) => map::files_from_json(&t).map_err(StoreError::Decode)?,
+            None => Vec::new(),
+        };
+        change(&mut files);
+        store.put_boundaries(&map::files_to_json(&files)).await
+    }
+    .await;
+    store.close();
+    result
+}
+
 /// Reads a chosen file, checks it, adds it to the stored files and returns it with its shapes.
 async fn import_file(
     ev: web_sys::Event,
@@ -78,18 +95,8 @@ async fn import_file(
         features: boundaries.features.len(),
         text,
     };
-    let saved = async {
-        let store = Store::open().await?;
-        let mut files = match store.get_boundaries().await? {
-            Some(t) => map::files_from_json(&t).unwrap_or_default(),
-            None => Vec::new(),
-        };
-        map::add_file(&mut files, entry.clone());
-        let r = store.put_boundaries(&map::files_to_json(&files)).await;
-        store.close();
-        r
-    };
-    if let Err(e) = saved.await {
+    let to_store = entry.clone();
+    if let Err(e) = update_files(move |files| map::add_file(files, to_store)).await {
         return Some(Err(e.describe(lang)));
     }
     Some(Ok((entry, Arc::new(boundaries))))
@@ -204,18 +211,8 @@ pub fn MapPanel(
     let on_remove = move |file: String| {
         spawn_local(async move {
             let l = lang.get_untracked();
-            let removed = async {
-                let store = Store::open().await?;
-                let mut files = match store.get_boundaries().await? {
-                    Some(t) => map::files_from_json(&t).unwrap_or_default(),
-                    None => Vec::new(),
-                };
-                map::remove_file(&mut files, &file);
-                let r = store.put_boundaries(&map::files_to_json(&files)).await;
-                store.close();
-                r
-            };
-            match removed.await {
+            let gone = file.clone();
+            match update_files(move |files| map::remove_file(files, &gone)).await {
                 Ok(()) => {
                     imported.update(|list| list.retain(|(f, _)| f.file != file));
                     choice.set(None);
