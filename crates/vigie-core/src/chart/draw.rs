@@ -853,20 +853,20 @@ mod tests {
         assert!((m.x_of(px) - 2022.0).abs() < 0.05);
     }
 
-    #[test]
-    fn thousands_of_disaggregations_draw_the_headline_and_the_first_ones() {
-        use crate::model::Series as Disaggregation;
+    /// Indicator `a` with `regions` disaggregations (`geo = R0`…, region k's value is k) and a
+    /// headline of 1, each year of `years`.
+    fn by_region(regions: u32, years: std::ops::Range<i32>) -> Dataset {
         let mut ds = Dataset::default();
         ds.indicators
             .push(Indicator::new("a", crate::model::Text::new("A", "A")));
-        for k in 0..5_000u32 {
-            ds.series.push(Disaggregation {
+        for k in 0..regions {
+            ds.series.push(crate::model::Series {
                 indicator: "a".into(),
                 dimensions: vec![("geo".into(), format!("R{k}"))],
             });
         }
-        for year in 2000..2004 {
-            for k in 0..5_000u32 {
+        for year in years {
+            for k in 0..regions {
                 let mut o =
                     Observation::new("a", crate::period::Period::Year(year), Some(k as f64));
                 o.series = Some(k);
@@ -878,6 +878,12 @@ mod tests {
                 Some(1.0),
             ));
         }
+        ds
+    }
+
+    #[test]
+    fn thousands_of_disaggregations_draw_the_headline_and_the_first_ones() {
+        let ds = by_region(5_000, 2000..2004);
         let chart = IndicatorChart::of(&ds, &ds.indicators[0], Lang::Fr);
         assert_eq!(chart.series.len(), MAX_SERIES);
         assert_eq!(chart.series[0].name, "A");
@@ -888,28 +894,7 @@ mod tests {
 
     #[test]
     fn a_person_s_choice_of_series_is_drawn_and_its_keys_round_trip() {
-        let mut ds = Dataset::default();
-        ds.indicators
-            .push(Indicator::new("a", crate::model::Text::new("A", "A")));
-        for k in 0..20u32 {
-            ds.series.push(crate::model::Series {
-                indicator: "a".into(),
-                dimensions: vec![("geo".into(), format!("R{k}"))],
-            });
-        }
-        for year in 2000..2003 {
-            for k in 0..20u32 {
-                let mut o =
-                    Observation::new("a", crate::period::Period::Year(year), Some(k as f64));
-                o.series = Some(k);
-                ds.observations.push(o);
-            }
-            ds.observations.push(Observation::new(
-                "a",
-                crate::period::Period::Year(year),
-                Some(1.0),
-            ));
-        }
+        let ds = by_region(20, 2000..2003);
         let ind = &ds.indicators[0];
         let choices = series_choices(&ds, ind, Lang::En);
         assert_eq!(choices.len(), 21);
