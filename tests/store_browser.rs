@@ -247,13 +247,35 @@ async fn export_clear_import_export_is_byte_identical() {
         .put_edits("default", vec![edit(&first.indicator, 2024, 12.5)])
         .await
         .unwrap();
+    // A statement written in the workshop travels with the export, as the workshop's state.
+    let mut statements = vigie::workshop::Statements::default();
+    statements.set(vigie::workshop::Statement {
+        project: "icc2".into(),
+        moment: vigie::model::Moment::Midway,
+        date: Date::new(2022, 6, 30).unwrap(),
+        text: vigie::model::Text::new("Six « solutions », retenues", "Six solutions"),
+        written_at: Date::new(2026, 12, 7).unwrap(),
+    });
+    let state = vigie::workshop::export(
+        "default",
+        Date::new(2026, 12, 7).unwrap(),
+        &Default::default(),
+        &[],
+        &statements,
+    );
+    store.put_workshop("default", &state).await.unwrap();
     let before = dump(&store).await;
+    assert!(before.contains("dataset-0-statements"));
     store.clear().await.unwrap();
     assert!(store.list().await.unwrap().is_empty());
+    assert_eq!(store.get_workshop("default").await.unwrap(), None);
     store.restore(&import(&before).unwrap()).await.unwrap();
     let after = dump(&store).await;
     assert_eq!(after.len(), before.len());
     assert!(after == before, "exports differ");
+    let restored = store.get_workshop("default").await.unwrap().unwrap();
+    let restored: vigie::workshop::WorkshopFile = serde_json::from_str(&restored).unwrap();
+    assert_eq!(restored.statements, statements.0);
 }
 
 #[wasm_bindgen_test]

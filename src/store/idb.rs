@@ -14,6 +14,7 @@ use super::{
 };
 use crate::ingest::datapackage::Descriptor;
 use crate::model::{Dataset, Observation};
+use crate::workshop::WorkshopFile;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{DomException, Error as IdbError, UnexpectedDataError};
 use indexed_db_futures::prelude::*;
@@ -412,10 +413,21 @@ impl Store {
         let mut datasets = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(l) = read_dataset(&tx, &id).await? {
+                // The statements written in the workshop travel; its entries travel as the edits.
+                let workshop: Option<String> = tx
+                    .object_store(EDITS)?
+                    .get(workshop_key(&id))
+                    .primitive()?
+                    .await?;
+                let statements = match workshop {
+                    Some(t) => parse::<WorkshopFile>(&t)?.statements,
+                    None => Vec::new(),
+                };
                 datasets.push(SnapshotDataset {
                     info: l.info,
                     base: l.base,
                     edits: l.edits,
+                    statements,
                 });
             }
         }
@@ -423,7 +435,8 @@ impl Store {
     }
 
     /// Replaces every dataset with a snapshot's (an imported observatory file), in one transaction;
-    /// the imported boundary files stay.
+    /// the imported boundary files stay. A dataset's workshop state becomes the snapshot's statements
+    /// (its entries are restored as the dataset's edits; its scenarios are not exported).
     pub async fn restore(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         let tx = self
             .db
@@ -464,6 +477,22 @@ impl Store {
                 .with_key(d.info.id.clone())
                 .primitive()?
                 .await?;
+            if !d.statements.is_empty() {
+                // A workshop state holding only the statements: the entries are the edits above.
+                let text = crate::workshop::export(
+                    &d.info.id,
+                    crate::web::today(),
+                    &Default::default(),
+                    &[],
+                    &crate::workshop::Statements(d.statements.clone()),
+                );
+                bytes += text.len() as u64;
+                tx.object_store(EDITS)?
+                    .put(text)
+                    .with_key(workshop_key(&d.info.id))
+                    .primitive()?
+                    .await?;
+            }
             bytes += write_dataset(&tx, &new, &d.base).await?.0;
         }
         commit_write(tx, bytes).await?;
@@ -821,10 +850,10 @@ where
     Ok(true)
 }
 
-/// The key of a dataset's workshop state in the edits store.
 /// The key of the imported boundary files in the edits store (no dataset id has a colon).
 const BOUNDARIES_KEY: &str = "boundaries:";
 
+/// The key of a dataset's workshop state in the edits store.
 fn workshop_key(id: &str) -> String {
     format!("workshop:{id}")
 }

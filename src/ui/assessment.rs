@@ -3,12 +3,13 @@
 //! KPIs as the engine computes them as of that moment's date (`kpi::assessment`).
 
 use super::kpi_view::{status_chip, status_key, use_settings, Settings};
-use super::workshop::use_effective;
+use super::workshop::{use_effective, use_workshop};
 use super::{use_lang, Data, ProvenanceBadge};
 use crate::format;
 use crate::i18n::Lang;
 use crate::kpi::assessment::{assess, ActionAssessment, MomentView};
 use crate::model::Dataset;
+use crate::workshop::Statements;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -18,6 +19,7 @@ pub fn AssessmentPage(data: Data) -> impl IntoView {
     let lang = use_lang();
     let settings = use_settings();
     let params = use_params_map();
+    let ws = use_workshop();
     let effective_ds = use_effective(data.dataset);
     // The evaluations (one per moment date) are redone only when the data or the action changes.
     let actions = Memo::new(move |_| {
@@ -39,8 +41,9 @@ pub fn AssessmentPage(data: Data) -> impl IntoView {
             view! { <p class="note" role="status" data-testid="no-assessment">{text}</p> }
                 .into_any()
         } else {
+            let written = ws.statements.get();
             list.iter()
-                .map(|a| action_view(&ds, a, l, settings, only.is_none()))
+                .map(|a| action_view(&ds, a, l, settings, &written, only.is_none()))
                 .collect_view()
                 .into_any()
         };
@@ -59,12 +62,14 @@ pub fn AssessmentPage(data: Data) -> impl IntoView {
 }
 
 /// One action: its name (a link to its project page), a link to its own assessment page when the
-/// page lists every action (`with_link`), and its moments side by side.
+/// page lists every action (`with_link`), and its moments side by side (`written`: the statements
+/// the workshop wrote, marked as such).
 fn action_view(
     ds: &Dataset,
     action: &ActionAssessment,
     l: Lang,
     settings: Settings,
+    written: &Statements,
     with_link: bool,
 ) -> impl IntoView {
     let s = l.strings();
@@ -74,7 +79,12 @@ fn action_view(
     let moments = action
         .moments
         .iter()
-        .map(|m| moment_view(ds, m, l, settings))
+        .map(|m| {
+            let day = written
+                .get(&action.project, m.assessment.moment)
+                .map(|w| w.written_at);
+            moment_view(ds, m, l, settings, day)
+        })
         .collect_view();
     let heading_id = format!("action-{}", action.project);
     let labelled_by = heading_id.clone();
@@ -94,8 +104,14 @@ fn action_view(
 
 /// One moment: its name and date, the statement (quoted, with where it comes from) and each of the
 /// action's indicators with its value and status as of that date; following one opens its page as
-/// of that date.
-fn moment_view(ds: &Dataset, m: &MomentView, l: Lang, settings: Settings) -> impl IntoView {
+/// of that date. `written`: the day the workshop wrote the statement, when it did.
+fn moment_view(
+    ds: &Dataset,
+    m: &MomentView,
+    l: Lang,
+    settings: Settings,
+    written: Option<crate::period::Date>,
+) -> impl IntoView {
     let s = l.strings();
     let a = &m.assessment;
     let text = l.pick(&a.statement).to_owned();
@@ -146,7 +162,16 @@ fn moment_view(ds: &Dataset, m: &MomentView, l: Lang, settings: Settings) -> imp
             <blockquote class="statement" lang=text_lang data-testid="statement">
                 <p>{text}</p>
             </blockquote>
-            <p class="statement-badge"><ProvenanceBadge provenance=a.provenance /></p>
+            <p class="statement-badge">
+                {match written {
+                    Some(day) => view! {
+                        <span class="badge badge-illustrative" data-testid="statement-workshop">{l.statement_strings().written_on}" "{day.to_string()}</span>
+                    }.into_any(),
+                    None => view! { <ProvenanceBadge provenance=a.provenance /> }.into_any(),
+                }}
+                " "
+                <A href=format!("/workshop?action={}&moment={}", a.project, a.moment.key()) attr:class="statement-edit" attr:data-testid="statement-edit">{l.statement_strings().write_in_workshop}</A>
+            </p>
             {note}
             <h4 class="moment-date">{s.kpis_as_of}" "<time datetime=a.date.to_string()>{a.date.to_string()}</time></h4>
             <ul class="moment-kpis">{kpis}</ul>

@@ -4,7 +4,7 @@
 //! The logic is in `crate::workshop`.
 
 use crate::model::Dataset;
-use crate::workshop::{self, Entries, Scenario};
+use crate::workshop::{self, Entries, Scenario, Statements};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -14,13 +14,15 @@ mod page;
 #[cfg(feature = "full")]
 pub use page::WorkshopPage;
 
-/// The workshop state shared by every page: entries and kept scenarios, and whether the last save worked.
+/// The workshop state shared by every page: entries, kept scenarios and written assessment
+/// statements, and whether the last save worked.
 // Only the full wasm's workshop page saves; the page's wasm reads the entries.
 #[cfg_attr(not(feature = "full"), allow(dead_code))]
 #[derive(Clone, Copy)]
 pub struct Workshop {
     pub entries: RwSignal<Entries>,
     pub scenarios: RwSignal<Vec<Scenario>>,
+    pub statements: RwSignal<Statements>,
     pub saved: RwSignal<Option<Result<(), String>>>,
     store: super::data::StoreState,
     /// The store id of the dataset the entries belong to.
@@ -33,6 +35,7 @@ impl Workshop {
         let ws = Workshop {
             entries: RwSignal::new(Entries::default()),
             scenarios: RwSignal::new(Vec::new()),
+            statements: RwSignal::new(Statements::default()),
             saved: RwSignal::new(None),
             store,
             dataset: shown.0,
@@ -47,10 +50,11 @@ impl Workshop {
                     Ok(Some(text)) => serde_json::from_str::<workshop::WorkshopFile>(&text).ok(),
                     _ => None,
                 };
-                let (entries, scenarios) =
-                    file.map_or_else(Default::default, |f| (f.entries, f.scenarios));
+                let (entries, scenarios, statements) =
+                    file.map_or_else(Default::default, |f| (f.entries, f.scenarios, f.statements));
                 ws.entries.set(Entries::new(entries));
                 ws.scenarios.set(scenarios);
+                ws.statements.set(Statements(statements));
             });
         });
         ws
@@ -72,17 +76,29 @@ impl PartialEq for Shared {
     }
 }
 
-/// The dataset the pages show, recomputed when the workshop's entries change.
+/// The dataset the pages show, recomputed when the workshop's entries or statements change.
 pub fn use_effective(base: Arc<Dataset>) -> Memo<Shared> {
     let ws = use_workshop();
-    Memo::new(move |_| Shared(effective(&base, &ws.entries.get())))
+    Memo::new(move |_| Shared(ws.effective(&base)))
 }
 
-/// The dataset the pages show: the loaded one with the workshop's entries laid over it.
-pub fn effective(base: &Arc<Dataset>, entries: &Entries) -> Arc<Dataset> {
-    if entries.entries.is_empty() {
-        base.clone()
-    } else {
-        Arc::new(entries.apply(base))
+impl Workshop {
+    /// The dataset the pages show: the loaded one with the workshop's entries and statements laid
+    /// over it (tracked: a closure calling it reruns when they change).
+    pub fn effective(&self, base: &Arc<Dataset>) -> Arc<Dataset> {
+        self.entries.with(|entries| {
+            self.statements
+                .with(|statements| effective(base, entries, statements))
+        })
+    }
+}
+
+/// The loaded dataset with a workshop's entries and statements laid over it.
+pub fn effective(base: &Arc<Dataset>, entries: &Entries, statements: &Statements) -> Arc<Dataset> {
+    match (entries.entries.is_empty(), statements.0.is_empty()) {
+        (true, true) => base.clone(),
+        (false, true) => Arc::new(entries.apply(base)),
+        (true, false) => Arc::new(statements.apply(base)),
+        (false, false) => Arc::new(statements.apply(&entries.apply(base))),
     }
 }

@@ -4,27 +4,36 @@
 //! pages share is the parent module's.
 
 use super::super::kpi_view::{progress_bar, status_chip, today, use_settings};
-use super::super::{use_lang, Data};
-use super::{effective, use_workshop, Workshop};
+use super::super::{use_lang, Data, ProvenanceBadge};
+use super::{use_workshop, Workshop};
 use crate::format;
 use crate::i18n::Lang;
 use crate::kpi;
-use crate::model::{Dataset, Indicator};
+use crate::model::{Dataset, Indicator, Moment};
 use crate::workshop::{
     self, Conflict, ConflictChoices, Entry, EntryAction, EntryError, EntryForm, Scenario,
-    WhatIfForm,
+    Statement, StatementError, StatementForm, WhatIfForm,
 };
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
-/// Saves the workshop state (entries and scenarios) in the store, and reports the outcome.
-fn save(ws: Workshop) {
-    let text = workshop::export(
+/// The workshop file of the current state: entries, scenarios and statements.
+fn workshop_text(ws: Workshop) -> String {
+    workshop::export(
         &ws.dataset.get_untracked(),
         today(),
         &ws.entries.get_untracked(),
         &ws.scenarios.get_untracked(),
-    );
+        &ws.statements.get_untracked(),
+    )
+}
+
+/// Saves the workshop state (entries, scenarios and statements) in the store, and reports the
+/// outcome.
+fn save(ws: Workshop) {
+    let text = workshop_text(ws);
     let edits: Vec<_> = ws
         .entries
         .get_untracked()
@@ -90,6 +99,7 @@ pub fn WorkshopPage(data: Data) -> impl IntoView {
             <p class="lead">{move || s().workshop_lead}</p>
             <EntrySection base=base.clone() first=first.clone() />
             <WhatIfSection base=base.clone() first=first />
+            <StatementSection base=base.clone() />
             <WorkshopFileSection base=base />
         </article>
     }
@@ -153,7 +163,7 @@ fn EntrySection(base: Arc<Dataset>, first: String) -> impl IntoView {
     let entry_status = move || {
         let l = lang.get();
         let id = form.with(|f| f.indicator.clone());
-        let ds = effective(&base_now, &ws.entries.get());
+        let ds = ws.effective(&base_now);
         let ind = ds.indicator(&id)?.clone();
         let r = kpi::evaluate_one(&ds, &id, &kpi::Options::as_of(settings.as_of.get()))?;
         Some(view! {
@@ -293,7 +303,7 @@ fn WhatIfSection(base: Arc<Dataset>, first: String) -> impl IntoView {
         let l = lang.get();
         let s = l.strings();
         let as_of = kpi::Options::as_of(settings.as_of.get());
-        let ds = effective(&base_wi, &ws.entries.get());
+        let ds = ws.effective(&base_wi);
         let (id, scenario) = form.with(|f| (f.indicator.clone(), f.scenario()));
         let after = scenario.apply(&ds);
         let (e0, e1) = (kpi::evaluate(&ds, &as_of), kpi::evaluate(&after, &as_of));
@@ -428,6 +438,266 @@ fn ScenarioList(on_show: Callback<Scenario>) -> impl IntoView {
     }
 }
 
+/// The assessment statements: the form for one action and moment (saved at every keystroke), the
+/// published text beside it, and the statements written so far. `?action=&moment=` opens the form
+/// on one (the assessment page links there).
+#[component]
+fn StatementSection(base: Arc<Dataset>) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workshop();
+    let query = use_query_map();
+    let t = move || lang.get().statement_strings();
+    let s = move || lang.get().strings();
+    // The action asked for in the address, else the first the programme judged, else the first.
+    let asked = query.with_untracked(|q| (q.get("action"), q.get("moment")));
+    let project = asked
+        .0
+        .clone()
+        .filter(|id| base.project(id).is_some())
+        .or_else(|| base.assessments.first().map(|a| a.project.clone()))
+        .or_else(|| base.projects.first().map(|p| p.id.clone()))
+        .unwrap_or_default();
+    let moment = asked
+        .1
+        .as_deref()
+        .and_then(Moment::of_key)
+        .unwrap_or(Moment::Start);
+    let form = RwSignal::new(StatementForm::of(&ws.effective(&base), &project, moment));
+    let error = RwSignal::new(None::<StatementError>);
+    let section = NodeRef::<leptos::html::Section>::new();
+    if asked.0.is_some() {
+        // A link to one statement brings its form into view.
+        Effect::new(move |_| {
+            if let Some(el) = section.get() {
+                el.scroll_into_view();
+            }
+        });
+    }
+
+    let base_fill = base.clone();
+    // Shows another action or moment: the form takes what the dataset shown says then.
+    let choose = move |project: String, moment: Moment| {
+        error.set(None);
+        form.set(StatementForm::of(
+            &ws.effective(&base_fill),
+            &project,
+            moment,
+        ));
+    };
+    let choose_again = choose.clone();
+    let typed = move |set: fn(&mut StatementForm, String), ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        form.update(|f| set(f, v));
+        match form.with_untracked(|f| f.read(today())) {
+            Ok(statement) => {
+                error.set(None);
+                ws.statements.update(|st| st.set(statement));
+                save(ws);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    let base_published = base.clone();
+    let published = move || {
+        let l = lang.get();
+        let (project, moment) = form.with(|f| (f.project.clone(), f.moment));
+        let found = base_published
+            .assessments
+            .iter()
+            .find(|a| a.project == project && a.moment == moment)
+            .cloned();
+        let written = ws
+            .statements
+            .with(|st| st.get(&project, moment).map(|w| w.written_at));
+        let published = match found {
+            Some(a) => view! {
+                <p class="statement-published" data-testid="statement-published">
+                    <strong>{l.statement_strings().published}" : "</strong>
+                    <q>{l.pick(&a.statement).to_owned()}</q>
+                    " "<ProvenanceBadge provenance=a.provenance />
+                </p>
+            }
+            .into_any(),
+            None => view! {
+                <p class="note" data-testid="statement-published">{l.statement_strings().none_published}</p>
+            }
+            .into_any(),
+        };
+        let written = written.map(|day| {
+            let choose = choose_again.clone();
+            let (project, moment) = (project.clone(), moment);
+            view! {
+                <p class="statement-written" data-testid="statement-written">
+                    <span class="badge badge-illustrative">{l.statement_strings().written_on}" "{day.to_string()}</span>" "
+                    <button type="button" class="link-button" data-testid="statement-revert" on:click=move |_| {
+                        ws.statements.update(|st| st.remove(&project, moment));
+                        save(ws);
+                        choose(project.clone(), moment);
+                    }>{l.statement_strings().revert}</button>
+                </p>
+            }
+        });
+        (published, written)
+    };
+    let download = {
+        let base = base.clone();
+        move |_| {
+            let csv = crate::export::assessments_csv(&ws.effective(&base));
+            let href = format!(
+                "data:text/csv;charset=utf-8,{}",
+                js_sys::encode_uri_component(&csv)
+            );
+            super::super::save_file(&href, "assessments.csv");
+        }
+    };
+    let base_options = base.clone();
+    let options = move || {
+        let l = lang.get();
+        base_options
+            .projects
+            .iter()
+            .map(|p| view! { <option value=p.id.clone()>{l.pick(&p.name).to_owned()}</option> })
+            .collect_view()
+    };
+    let choose_project = choose.clone();
+    let choose_moment = choose.clone();
+    let choose_removed = choose.clone();
+    view! {
+        <section class="workshop-statements" data-testid="statements" id="statements" node_ref=section>
+            <h2>{move || t().title}</h2>
+            <p class="lead">{move || t().intro}</p>
+            <form class="controls" on:submit=|ev| ev.prevent_default()>
+                <label>
+                    {move || t().action}
+                    <select data-testid="statement-action" prop:value=move || form.with(|f| f.project.clone())
+                        on:change=move |ev| choose_project(event_target_value(&ev), form.with_untracked(|f| f.moment))>
+                        {options}
+                    </select>
+                </label>
+                <label>
+                    {move || t().moment}
+                    <select data-testid="statement-moment" prop:value=move || form.with(|f| f.moment.key())
+                        on:change=move |ev| {
+                            let m = Moment::of_key(&event_target_value(&ev)).unwrap_or(Moment::Start);
+                            choose_moment(form.with_untracked(|f| f.project.clone()), m);
+                        }>
+                        {move || Moment::ALL.map(|m| view! { <option value=m.key()>{s().moment(m)}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {move || t().date}
+                    <input type="text" size="10" placeholder="2024-06-30" data-testid="statement-date" prop:value=move || form.with(|f| f.date.clone())
+                        on:input=move |ev| typed(|f, v| f.date = v, ev) />
+                </label>
+            </form>
+            {published}
+            <div class="statement-fields">
+                <label>
+                    {move || t().french}
+                    <textarea rows="3" lang="fr" data-testid="statement-fr" prop:value=move || form.with(|f| f.fr.clone())
+                        on:input=move |ev| typed(|f, v| f.fr = v, ev)></textarea>
+                </label>
+                <label>
+                    {move || t().english}
+                    <textarea rows="3" lang="en" data-testid="statement-en" prop:value=move || form.with(|f| f.en.clone())
+                        on:input=move |ev| typed(|f, v| f.en = v, ev)></textarea>
+                </label>
+            </div>
+            {move || error.get().map(|e| {
+                let m = match e {
+                    StatementError::BadDate => t().bad_date,
+                    StatementError::NoText => t().no_text,
+                };
+                view! { <p class="error" role="alert" data-testid="statement-error">{m}</p> }
+            })}
+            <p class="controls">
+                {move || {
+                    let id = form.with(|f| f.project.clone());
+                    view! { <A href=format!("/assessment/{id}") attr:data-testid="statement-see">{s().see_assessment}</A> }
+                }}
+                <button type="button" data-testid="download-assessments" on:click=download>{move || t().download}</button>
+            </p>
+            <h3>{move || t().written}</h3>
+            <StatementsTable base=base on_edit=Callback::new(move |(p, m): (String, Moment)| choose(p, m))
+                on_removed=Callback::new(move |(p, m): (String, Moment)| {
+                    // The form shows the published text again when it showed the removed one.
+                    if form.with_untracked(|f| f.project == p && f.moment == m) {
+                        choose_removed(p, m);
+                    }
+                }) />
+        </section>
+    }
+}
+
+/// The statements written in this workshop, one row per action and moment.
+#[component]
+fn StatementsTable(
+    base: Arc<Dataset>,
+    on_edit: Callback<(String, Moment)>,
+    on_removed: Callback<(String, Moment)>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let ws = use_workshop();
+    let t = move || lang.get().statement_strings();
+    let s = move || lang.get().strings();
+    let rows = move || ws.statements.with(|st| st.0.clone());
+    view! {
+        <Show when=move || ws.statements.with(|st| !st.0.is_empty())
+            fallback=move || view! { <p class="note" data-testid="no-statement">{move || t().none_written}</p> }>
+            <div class="table-scroll">
+                <table class="obs-table" data-testid="statements-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || t().action}</th>
+                            <th scope="col">{move || t().moment}</th>
+                            <th scope="col">{move || t().date}</th>
+                            <th scope="col">{move || t().statement}</th>
+                            <th scope="col">{move || t().written_column}</th>
+                            <th></th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=rows
+                            key=|w| (w.project.clone(), w.moment, w.date, w.text.fr.clone(), w.text.en.clone(), w.written_at)
+                            children={
+                                let base = base.clone();
+                                move |w: Statement| {
+                                    let name = base.project(&w.project).map(|p| p.name.clone());
+                                    let (project, moment) = (w.project.clone(), w.moment);
+                                    let edit = (project.clone(), moment);
+                                    let text = w.text.clone();
+                                    view! {
+                                        <tr data-testid="statement-row" data-project=w.project.clone() data-moment=w.moment.key()>
+                                            <td>{move || name.as_ref().map_or_else(|| project.clone(), |n| lang.get().pick(n).to_owned())}</td>
+                                            <td>{move || s().moment(moment)}</td>
+                                            <td>{w.date.to_string()}</td>
+                                            <td>{move || lang.get().pick(&text).to_owned()}</td>
+                                            <td>{w.written_at.to_string()}</td>
+                                            <td>
+                                                <button type="button" class="link-button" on:click=move |_| on_edit.run(edit.clone())>{move || t().edit}</button>
+                                                " "
+                                                <button type="button" class="link-button" data-testid="statement-remove" on:click={
+                                                    let (project, moment) = (w.project.clone(), w.moment);
+                                                    move |_| {
+                                                        ws.statements.update(|st| st.remove(&project, moment));
+                                                        save(ws);
+                                                        on_removed.run((project.clone(), moment));
+                                                    }
+                                                }>{move || s().remove}</button>
+                                            </td>
+                                        </tr>
+                                    }
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
 /// The workshop file: exported whole, imported with its conflicts listed, never applied silently.
 #[component]
 fn WorkshopFileSection(base: Arc<Dataset>) -> impl IntoView {
@@ -435,15 +705,11 @@ fn WorkshopFileSection(base: Arc<Dataset>) -> impl IntoView {
     let ws = use_workshop();
     let s = move || lang.get().strings();
     let conflicts = RwSignal::new(ConflictChoices::default());
+    let statement_conflicts = RwSignal::new(ConflictChoices::<Statement>::default());
     let import_message = RwSignal::new(String::new());
 
     let export = move |_| {
-        let text = workshop::export(
-            &ws.dataset.get_untracked(),
-            today(),
-            &ws.entries.get_untracked(),
-            &ws.scenarios.get_untracked(),
-        );
+        let text = workshop_text(ws);
         let href = format!(
             "data:application/json;charset=utf-8,{}",
             js_sys::encode_uri_component(&text)
@@ -470,13 +736,21 @@ fn WorkshopFileSection(base: Arc<Dataset>) -> impl IntoView {
                     let added = clean.len();
                     ws.entries
                         .update(|e| clean.into_iter().for_each(|c| e.set(c)));
+                    let (clean_statements, found_statements) =
+                        workshop::merge_statements(&ws.statements.get_untracked(), &wf.statements);
+                    let added_statements = clean_statements.len();
+                    ws.statements
+                        .update(|st| clean_statements.into_iter().for_each(|c| st.set(c)));
+                    statement_conflicts.set(ConflictChoices::new(found_statements));
                     ws.scenarios.update(|v| {
                         v.extend(wf.scenarios.into_iter().filter(|s| !s.changes.is_empty()))
                     });
                     conflicts.set(ConflictChoices::new(found));
+                    let l = lang.get_untracked();
                     import_message.set(format!(
-                        "{added} {}",
-                        lang.get_untracked().strings().imported_entries
+                        "{added} {}, {added_statements} {}",
+                        l.strings().imported_entries,
+                        l.statement_strings().imported
                     ));
                     save(ws);
                 }
@@ -489,8 +763,14 @@ fn WorkshopFileSection(base: Arc<Dataset>) -> impl IntoView {
         ws.entries
             .update(|e| chosen.into_iter().for_each(|c| e.set(c)));
         conflicts.set(ConflictChoices::default());
+        let chosen = statement_conflicts.with_untracked(ConflictChoices::chosen);
+        ws.statements
+            .update(|st| chosen.into_iter().for_each(|c| st.set(c)));
+        statement_conflicts.set(ConflictChoices::default());
         save(ws);
     };
+    let statement_rows =
+        move || statement_conflicts.with(|c| c.0.iter().cloned().enumerate().collect::<Vec<_>>());
     let rows = move || conflicts.with(|c| c.0.iter().cloned().enumerate().collect::<Vec<_>>());
     view! {
         <section class="workshop-file">
@@ -503,6 +783,29 @@ fn WorkshopFileSection(base: Arc<Dataset>) -> impl IntoView {
                 </label>
             </p>
             <p data-testid="import-message" role="status">{move || import_message.get()}</p>
+            <Show when=move || !statement_conflicts.with(|c| c.0.is_empty())>
+                <h3>{move || lang.get().statement_strings().conflicts}</h3>
+                <table class="obs-table" data-testid="statement-conflicts">
+                    <tbody>
+                        <For
+                            each=statement_rows
+                            key=|(i, (c, _))| (*i, c.mine.project.clone(), c.mine.moment)
+                            children=move |(i, (c, theirs)): (usize, (Conflict<Statement>, bool))| {
+                                let moment = c.mine.moment;
+                                let (mine, their) = (c.mine.text.clone(), c.theirs.text.clone());
+                                view! {
+                                    <tr data-testid="statement-conflict">
+                                        <td>{c.mine.project.clone()}</td>
+                                        <td>{move || s().moment(moment)}</td>
+                                        <td><label><input type="radio" name=format!("s{i}") checked=!theirs on:change=move |_| statement_conflicts.update(|v| v.choose(i, false)) />" "{move || s().keep_mine}" : "{move || lang.get().pick(&mine).to_owned()}</label></td>
+                                        <td><label><input type="radio" name=format!("s{i}") data-testid="take-theirs-statement" checked=theirs on:change=move |_| statement_conflicts.update(|v| v.choose(i, true)) />" "{move || s().take_theirs}" : "{move || lang.get().pick(&their).to_owned()}</label></td>
+                                    </tr>
+                                }
+                            }
+                        />
+                    </tbody>
+                </table>
+            </Show>
             <Show when=move || !conflicts.with(|c| c.0.is_empty())>
                 <h3>{move || s().conflicts}</h3>
                 <table class="obs-table" data-testid="conflicts">
@@ -525,6 +828,8 @@ fn WorkshopFileSection(base: Arc<Dataset>) -> impl IntoView {
                         />
                     </tbody>
                 </table>
+            </Show>
+            <Show when=move || !conflicts.with(|c| c.0.is_empty()) || !statement_conflicts.with(|c| c.0.is_empty())>
                 <button type="button" data-testid="apply-conflicts" on:click=apply_conflicts>{move || s().apply_import}</button>
             </Show>
         </section>

@@ -185,3 +185,106 @@ test('a person who stored the programme before the assessments existed gets them
     assert.equal(writes.length, 2, `a reload with an entry rewrote the programme: ${writes}`);
   }, { serviceWorkers: 'block' });
 });
+
+test('the workshop writes a statement: shown on the assessment, kept across a reload, exported, restored, reverted', async () => {
+  await inPage(async (page) => {
+    // From a moment of the assessment page to its form in the workshop.
+    await page.goto(BASE + '/assessment/icc2');
+    await page.getByTestId('assessment-page').waitFor();
+    const midway = () => page.locator('[data-testid="moment"][data-moment="midway"]');
+    await midway().getByTestId('statement-edit').click();
+    await page.getByTestId('statements').waitFor();
+    assert.match(page.url(), /\/workshop\?action=icc2&moment=midway/);
+    const published = ASSESSMENTS.find((a) => a.project === 'icc2' && a.moment === 'midway');
+    assert.equal(await page.getByTestId('statement-action').inputValue(), 'icc2');
+    assert.equal(await page.getByTestId('statement-moment').inputValue(), 'midway');
+    assert.equal(await page.getByTestId('statement-date').inputValue(), published.date);
+    assert.equal(await page.getByTestId('statement-fr').inputValue(), published.statement_fr);
+    assert.match(await page.getByTestId('statement-published').textContent(), new RegExp(published.statement_fr.slice(0, 20)));
+
+    // The room rewrites it, in both languages, and moves its date; every keystroke is saved.
+    const fr = 'Six solutions retenues ; deux « démonstrateurs » lancés, un troisième en préparation.';
+    const en = 'Six solutions selected; two "demonstrators" launched, a third in preparation.';
+    await page.getByTestId('statement-en').fill('');
+    await page.getByTestId('statement-fr').fill('');
+    assert.match(await page.getByTestId('statement-error').textContent(), /Écrivez l’énoncé/, 'an empty statement is said so');
+    await page.getByTestId('statement-fr').pressSequentially(fr.slice(0, 12), { delay: 20 });
+    await page.getByTestId('statement-fr').fill(fr);
+    await page.getByTestId('statement-en').fill(en);
+    await page.getByTestId('statement-date').fill('2022-06');
+    assert.match(await page.getByTestId('statement-error').textContent(), /2024-06-30/, 'a date that is no day is said so');
+    await page.getByTestId('statement-date').fill('2022-06-30');
+    await page.waitForFunction(() => /Enregistré|Saved/.test(document.querySelector('[data-testid="save-state"]')?.textContent ?? ''));
+    assert.equal(await page.getByTestId('statement-error').count(), 0);
+    const row = page.locator('[data-testid="statement-row"][data-project="icc2"][data-moment="midway"]');
+    await row.filter({ hasText: '2022-06-30' }).waitFor();
+    assert.match(await row.textContent(), /2022-06-30.*Six solutions retenues/s);
+    assert.match(await page.getByTestId('statement-written').textContent(), /Rédigé en atelier le \d{4}-\d\d-\d\d/);
+    await page.screenshot({ path: join(OUT, 'assessment-workshop-form.png'), fullPage: true });
+
+    // A new moment for an action the report never judged.
+    await page.getByTestId('statement-action').selectOption('a1-skills');
+    await page.getByTestId('statement-moment').selectOption('start');
+    assert.equal(await page.getByTestId('statement-fr').inputValue(), '');
+    assert.match(await page.getByTestId('statement-published').textContent(), /n’a rien publié/);
+    await page.getByTestId('statement-date').fill('2021-03-31');
+    await page.getByTestId('statement-fr').fill('Aucun parcours commun de formation au départ.');
+    await page.locator('[data-testid="statement-row"][data-project="a1-skills"]').waitFor();
+
+    // The assessment page shows them, marked as written in the workshop, after a reload.
+    await page.goto(BASE + '/assessment?lang=en');
+    await page.getByTestId('assessment-page').waitFor();
+    const icc2 = page.locator('[data-testid="assessment-action"][data-project="icc2"] [data-testid="moment"][data-moment="midway"]');
+    await icc2.waitFor();
+    await page.waitForFunction(() => /demonstrators/.test(document.querySelector('[data-testid="assessment-action"][data-project="icc2"] [data-testid="moment"][data-moment="midway"] [data-testid="statement"]')?.textContent ?? ''));
+    assert.equal((await icc2.getByTestId('statement').textContent()).trim(), en);
+    assert.equal(await icc2.getAttribute('data-date'), '2022-06-30');
+    assert.match(await icc2.getByTestId('statement-workshop').textContent(), /Written in the workshop on/);
+    const start = page.locator('[data-testid="assessment-action"][data-project="icc1"] [data-testid="moment"][data-moment="start"]');
+    assert.equal(await start.getByTestId('statement-workshop').count(), 0, 'the published statements keep their mark');
+    const skills = page.locator('[data-testid="assessment-action"][data-project="a1-skills"]');
+    assert.equal(await skills.getByTestId('moment').count(), 1, 'the new action is listed with its one moment');
+    assert.ok(await skills.getByTestId('moment-kpi').count() > 0, 'with its KPIs as of the written date');
+    await page.screenshot({ path: join(OUT, 'assessment-written.png'), fullPage: true });
+
+    // The Data Package file of the assessments, for the compiler, has the written statement.
+    await page.goto(BASE + '/workshop');
+    await page.getByTestId('statements').waitFor();
+    await page.locator('[data-testid="statement-row"]').nth(1).waitFor();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-assessments').click()]);
+    assert.equal(csv.suggestedFilename(), 'assessments.csv');
+    const csvPath = join(OUT, 'assessments-written.csv');
+    await csv.saveAs(csvPath);
+    const rows = readCsv(csvPath);
+    assert.equal(rows.length, ASSESSMENTS.length + 1);
+    const written = rows.find((r) => r.project === 'icc2' && r.moment === 'midway');
+    assert.deepEqual([written.date, written.statement_fr, written.statement_en, written.provenance], ['2022-06-30', fr, en, 'illustrative']);
+    assert.deepEqual(Object.keys(written), Object.keys(ASSESSMENTS[0]), 'the package\'s columns');
+
+    // The observatory export carries the statements; clearing and importing it brings them back.
+    const dm = new DataManagerPage(page);
+    await dm.open();
+    const text = await dm.exportText();
+    const pkg = JSON.parse(text);
+    const statements = pkg.resources.find((r) => r.vigie?.part === 'statements' && r.vigie?.dataset?.id === 'default');
+    assert.ok(statements, 'a statements resource');
+    assert.deepEqual(statements.schema.fields.map((f) => f.name), ['project', 'moment', 'date', 'statement_fr', 'statement_en', 'written_at']);
+    assert.deepEqual(statements.data.slice(1).map((r) => [r[0], r[1], r[2], r[3]]), [['icc2', 'midway', '2022-06-30', fr], ['a1-skills', 'start', '2021-03-31', 'Aucun parcours commun de formation au départ.']]);
+    // The import replaces the whole store, the workshop's state with it.
+    assert.equal(await dm.importText('observatoire.json', text), 'imported');
+    await page.goto(BASE + '/assessment/icc2');
+    await page.getByTestId('assessment-page').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="moment"][data-moment="midway"] [data-testid="statement-workshop"]'));
+    assert.equal((await midway().getByTestId('statement').textContent()).trim(), fr);
+
+    // Back to the published text: the report's statement shows again.
+    await midway().getByTestId('statement-edit').click();
+    await page.getByTestId('statement-revert').click();
+    assert.equal(await page.getByTestId('statement-fr').inputValue(), published.statement_fr);
+    assert.equal(await page.locator('[data-testid="statement-row"][data-project="icc2"]').count(), 0);
+    await page.goto(BASE + '/assessment/icc2');
+    await page.getByTestId('assessment-page').waitFor();
+    assert.equal((await midway().getByTestId('statement').textContent()).trim(), published.statement_fr);
+    assert.equal(await midway().getByTestId('statement-workshop').count(), 0);
+  }, { acceptDownloads: true });
+});

@@ -8,9 +8,10 @@
 //! the same store exports the same bytes, so export → clear → import → export is byte-identical.
 
 use crate::kpi::{evaluate, Options};
-use crate::model::{Dataset, Observation, Provenance};
+use crate::model::{Assessment, Dataset, Moment, Observation, Provenance, Text};
 use crate::period::{Date, Period};
 use crate::records::{DatasetHead, DatasetInfo};
+use crate::workshop::Statement;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -26,6 +27,8 @@ pub struct SnapshotDataset {
     /// The imported data, without the person's edits.
     pub base: Dataset,
     pub edits: Vec<Observation>,
+    /// The assessment statements written in a workshop, laid over the imported ones when shown.
+    pub statements: Vec<Statement>,
 }
 
 /// The whole observatory.
@@ -141,6 +144,123 @@ fn observation_rows(obs: &[Observation]) -> Value {
     Value::Array(rows)
 }
 
+/// The columns of an assessment, as the Data Package's `assessments` resource has them.
+const ASSESSMENT_COLUMNS: [&str; 7] = [
+    "project",
+    "moment",
+    "date",
+    "statement_fr",
+    "statement_en",
+    "provenance",
+    "note",
+];
+
+fn assessment_cells(a: &Assessment) -> [String; 7] {
+    [
+        a.project.clone(),
+        a.moment.key().to_owned(),
+        a.date.to_string(),
+        a.statement.fr.clone(),
+        a.statement.en.clone(),
+        provenance_name(a.provenance).to_owned(),
+        a.note.clone(),
+    ]
+}
+
+/// The columns of a statement written in a workshop: an assessment's, and the day it was written.
+const STATEMENT_COLUMNS: [&str; 6] = [
+    "project",
+    "moment",
+    "date",
+    "statement_fr",
+    "statement_en",
+    "written_at",
+];
+
+fn statement_schema() -> Value {
+    let ty = |c: &str| match c {
+        "date" | "written_at" => "date",
+        _ => "string",
+    };
+    json!({ "fields": STATEMENT_COLUMNS.iter().map(|c| field(c, ty(c))).collect::<Vec<_>>() })
+}
+
+fn statement_rows(statements: &[Statement]) -> Value {
+    let mut rows = vec![json!(STATEMENT_COLUMNS)];
+    rows.extend(statements.iter().map(|s| {
+        json!([
+            s.project,
+            s.moment.key(),
+            s.date.to_string(),
+            s.text.fr,
+            s.text.en,
+            s.written_at.to_string()
+        ])
+    }));
+    Value::Array(rows)
+}
+
+fn read_provenance(text: &str) -> Result<Provenance, RowFault> {
+    match text {
+        "report" => Ok(Provenance::Report),
+        "illustrative" => Ok(Provenance::Illustrative),
+        "imported" => Ok(Provenance::Imported),
+        other => Err(RowFault::UnknownProvenance {
+            value: other.to_owned(),
+        }),
+    }
+}
+
+fn read_statement_rows(resource: &str, data: &Value) -> Result<Vec<Statement>, ExportError> {
+    let rows = data.as_array().ok_or_else(|| ExportError::DataNotArray {
+        resource: resource.to_owned(),
+    })?;
+    let mut out = Vec::with_capacity(rows.len().saturating_sub(1));
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        let at = |fault: RowFault| ExportError::BadRow {
+            resource: resource.to_owned(),
+            row: i,
+            fault,
+        };
+        let cells = row
+            .as_array()
+            .filter(|c| c.len() == STATEMENT_COLUMNS.len())
+            .ok_or_else(|| at(RowFault::StatementShape))?;
+        let text = |j: usize| cells[j].as_str().ok_or_else(|| at(RowFault::NotText));
+        let date = |j: usize| Date::parse(text(j)?).map_err(|_| at(RowFault::Date));
+        out.push(Statement {
+            project: text(0)?.to_owned(),
+            moment: Moment::of_key(text(1)?).ok_or_else(|| at(RowFault::Moment))?,
+            date: date(2)?,
+            text: Text::new(text(3)?, text(4)?),
+            written_at: date(5)?,
+        });
+    }
+    Ok(out)
+}
+
+/// A dataset's assessments as the Data Package's `assessments.csv` (RFC 4180, the same columns), so
+/// that statements written in a workshop can go back into the programme's package.
+pub fn assessments_csv(ds: &Dataset) -> String {
+    let quote = |c: &str| {
+        if c.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", c.replace('"', "\"\""))
+        } else {
+            c.to_owned()
+        }
+    };
+    let mut out = ASSESSMENT_COLUMNS.join(",");
+    out.push('\n');
+    for p in &ds.projects {
+        for a in ds.assessments_of(&p.id) {
+            let cells = assessment_cells(a);
+            out.push_str(&cells.iter().map(|c| quote(c)).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn read_observation_rows(resource: &str, data: &Value) -> Result<Vec<Observation>, ExportError> {
     let rows = data.as_array().ok_or_else(|| ExportError::DataNotArray {
         resource: resource.to_owned(),
@@ -161,16 +281,7 @@ fn read_observation_rows(resource: &str, data: &Value) -> Result<Vec<Observation
             indicator: text(0)?.to_owned(),
             period: Period::parse(text(1)?).map_err(|_| at(RowFault::Period))?,
             value: read_number(&cells[2]).map_err(|v| at(RowFault::NotANumber { value: v }))?,
-            provenance: match text(3)? {
-                "report" => Provenance::Report,
-                "illustrative" => Provenance::Illustrative,
-                "imported" => Provenance::Imported,
-                other => {
-                    return Err(at(RowFault::UnknownProvenance {
-                        value: other.to_owned(),
-                    }))
-                }
-            },
+            provenance: read_provenance(text(3)?).map_err(at)?,
             note: text(4)?.to_owned(),
             series: match cells.get(5) {
                 None | Some(Value::Null) => None,
@@ -225,7 +336,9 @@ pub fn export(snapshot: &Snapshot, as_of: Date) -> String {
             schema,
             data,
         };
-        let merged = crate::records::apply_edits(&d.base, &d.edits);
+        let mut merged = crate::records::apply_edits(&d.base, &d.edits);
+        let written: Vec<Assessment> = d.statements.iter().map(Statement::to_assessment).collect();
+        crate::records::apply_assessments(&mut merged, &written);
         resources.push(resource(
             "metadata",
             "data-resource",
@@ -254,6 +367,14 @@ pub fn export(snapshot: &Snapshot, as_of: Date) -> String {
             ] })),
             status_rows(&merged, as_of),
         ));
+        if !d.statements.is_empty() {
+            resources.push(resource(
+                "statements",
+                "tabular-data-resource",
+                Some(statement_schema()),
+                statement_rows(&d.statements),
+            ));
+        }
     }
     let package = Package {
         profile: "data-package".into(),
@@ -282,7 +403,7 @@ pub enum ExportError {
     BadMetadata { resource: String, message: String },
     /// Observations before their dataset's metadata.
     MetadataMissing { resource: String },
-    /// Edits before their dataset's observations.
+    /// Edits or statements before their dataset's observations.
     ObservationsMissing { resource: String },
     /// A resource whose `part` is none Vigie writes.
     UnknownPart { resource: String, part: String },
@@ -314,6 +435,12 @@ pub enum RowFault {
     },
     /// A series that is not a number.
     Series,
+    /// Not `[project, moment, date, statement_fr, statement_en, written_at]`.
+    StatementShape,
+    /// A moment that is none of `start`, `midway`, `final`.
+    Moment,
+    /// A date that is not a day (`2024-06-30`).
+    Date,
 }
 
 /// Reads an observatory export back; any problem rejects the whole file.
@@ -355,6 +482,7 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
                     info,
                     base: h.join(rows),
                     edits: Vec::new(),
+                    statements: Vec::new(),
                 });
             }
             "edits" => {
@@ -365,6 +493,15 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
                         resource: r.name.clone(),
                     })?;
                 d.edits = read_observation_rows(&r.name, &r.data)?;
+            }
+            "statements" => {
+                let d = datasets
+                    .last_mut()
+                    .filter(|d| d.info.id == info.id)
+                    .ok_or_else(|| ExportError::ObservationsMissing {
+                        resource: r.name.clone(),
+                    })?;
+                d.statements = read_statement_rows(&r.name, &r.data)?;
             }
             "statuses" => {}
             other => {
@@ -434,6 +571,16 @@ mod tests {
                     },
                     base,
                     edits: vec![edit],
+                    statements: vec![Statement {
+                        project: "icc2".into(),
+                        moment: Moment::Midway,
+                        date: Date::new(2022, 6, 30).unwrap(),
+                        text: Text::new(
+                            "Six lauréats, « choisis », en\ndeux lignes",
+                            "Six \"winners\", chosen",
+                        ),
+                        written_at: Date::new(2026, 12, 7).unwrap(),
+                    }],
                 },
                 SnapshotDataset {
                     info: DatasetInfo {
@@ -448,6 +595,7 @@ mod tests {
                     },
                     base: odd,
                     edits: vec![],
+                    statements: Vec::new(),
                 },
             ],
         }
@@ -472,6 +620,73 @@ mod tests {
         let assessed = |s: &Snapshot| s.datasets.iter().map(|d| d.base.assessments.len()).max();
         assert_eq!(assessed(&s), Some(12));
         assert_eq!(assessed(&back), Some(12));
+        // The statements written in a workshop travel apart from the imported ones.
+        assert_eq!(back.datasets[0].statements, s.datasets[0].statements);
+        assert_eq!(back.datasets[0].statements.len(), 1);
+        assert!(text.contains("dataset-0-statements"));
+        assert!(!text.contains("dataset-1-statements"));
+    }
+
+    #[test]
+    fn a_bad_statement_row_is_refused_with_its_resource_and_row() {
+        let text = export(&snapshot(), Date::new(2026, 1, 1).unwrap());
+        let bad = text.replacen("\"midway\",\"2022-06-30\"", "\"halfway\",\"2022-06-30\"", 1);
+        assert_ne!(bad, text);
+        assert_eq!(
+            import(&bad).unwrap_err(),
+            ExportError::BadRow {
+                resource: "dataset-0-statements".into(),
+                row: 1,
+                fault: RowFault::Moment
+            }
+        );
+        let bad = text.replacen("\"2022-06-30\"", "\"2022-06\"", 1);
+        assert!(matches!(
+            import(&bad).unwrap_err(),
+            ExportError::BadRow {
+                fault: RowFault::Date,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn assessments_csv_reads_back_as_the_package_resource() {
+        // The default package with its assessments.csv replaced by the one written from a dataset
+        // with a workshop statement laid over reads back with that statement.
+        let dir = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../public/data/lhsm"
+        ));
+        let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
+        let descriptor = read("datapackage.json");
+        let d =
+            crate::ingest::datapackage::Descriptor::parse("datapackage.json", &descriptor).unwrap();
+        let mut files: std::collections::HashMap<String, String> = d
+            .paths()
+            .into_iter()
+            .map(|p| (p.to_owned(), read(p)))
+            .collect();
+        let mut ds = default_dataset();
+        // Unchanged, the file reads back as the published assessments.
+        files.insert("assessments.csv".into(), assessments_csv(&ds));
+        assert_eq!(d.read(&files).unwrap().assessments, ds.assessments);
+        let written: Vec<Assessment> = snapshot().datasets[0]
+            .statements
+            .iter()
+            .map(Statement::to_assessment)
+            .collect();
+        crate::records::apply_assessments(&mut ds, &written);
+        files.insert("assessments.csv".into(), assessments_csv(&ds));
+        let back = d.read(&files).unwrap();
+        let written = back.assessments_of("icc2")[1];
+        assert_eq!(
+            written.statement.fr,
+            "Six lauréats, « choisis », en\ndeux lignes"
+        );
+        assert_eq!(written.statement.en, "Six \"winners\", chosen");
+        assert_eq!(written.provenance, Provenance::Illustrative);
+        assert_eq!(back.assessments.len(), ds.assessments.len());
     }
 
     #[test]

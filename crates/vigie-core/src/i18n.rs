@@ -398,7 +398,7 @@ pub static FR: Strings = Strings {
     scenarios: "Scénarios gardés",
     show: "Afficher",
     workshop_file: "Fichier d’atelier",
-    export_workshop: "Exporter les saisies et scénarios",
+    export_workshop: "Exporter les saisies, scénarios et énoncés",
     import_workshop: "Importer un fichier d’atelier",
     conflicts: "Conflits : la même période a déjà une autre valeur ici",
     keep_mine: "Garder la mienne",
@@ -582,7 +582,7 @@ pub static EN: Strings = Strings {
     scenarios: "Kept scenarios",
     show: "Show",
     workshop_file: "Workshop file",
-    export_workshop: "Export entries and scenarios",
+    export_workshop: "Export entries, scenarios and statements",
     import_workshop: "Import a workshop file",
     conflicts: "Conflicts: the same period already has another value here",
     keep_mine: "Keep mine",
@@ -859,6 +859,94 @@ impl Lang {
         match self {
             Lang::Fr => &FR_COMPARE,
             Lang::En => &EN_COMPARE,
+        }
+    }
+}
+
+/// The workshop's assessment statements (`/workshop`, full wasm only), and the assessment page's
+/// link to them.
+pub struct StatementStrings {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub action: &'static str,
+    pub moment: &'static str,
+    pub date: &'static str,
+    pub french: &'static str,
+    pub english: &'static str,
+    pub published: &'static str,
+    pub none_published: &'static str,
+    pub written_on: &'static str,
+    pub revert: &'static str,
+    pub bad_date: &'static str,
+    pub no_text: &'static str,
+    pub written: &'static str,
+    pub none_written: &'static str,
+    pub statement: &'static str,
+    pub edit: &'static str,
+    pub written_column: &'static str,
+    pub download: &'static str,
+    /// The assessment page's link from a moment to the workshop's form for it.
+    pub write_in_workshop: &'static str,
+    pub conflicts: &'static str,
+    pub imported: &'static str,
+}
+
+pub static FR_STATEMENTS: StatementStrings = StatementStrings {
+    title: "Énoncés du bilan",
+    intro: "Rédigez ce que l’atelier dit d’une action au départ, à mi-parcours ou au bilan final. Chaque frappe est enregistrée dans ce navigateur ; le texte publié reste dans les données importées, et la page Bilan montre le vôtre, marqué comme rédigé en atelier.",
+    action: "Action",
+    moment: "Moment",
+    date: "Indicateurs à la date du",
+    french: "Énoncé en français",
+    english: "Énoncé en anglais",
+    published: "Texte publié",
+    none_published: "Le programme n’a rien publié pour ce moment : ce que vous écrivez l’ajoute au bilan de l’action.",
+    written_on: "Rédigé en atelier le",
+    revert: "Revenir au texte publié",
+    bad_date: "Date attendue au format 2024-06-30.",
+    no_text: "Écrivez l’énoncé en français ou en anglais.",
+    written: "Énoncés rédigés en atelier",
+    none_written: "Aucun énoncé rédigé pour l’instant.",
+    statement: "Énoncé",
+    edit: "Modifier",
+    written_column: "Rédigé le",
+    download: "Télécharger assessments.csv (pour le Data Package)",
+    write_in_workshop: "Rédiger en atelier",
+    conflicts: "Énoncés en conflit",
+    imported: "énoncés importés",
+};
+
+pub static EN_STATEMENTS: StatementStrings = StatementStrings {
+    title: "Assessment statements",
+    intro: "Write what the workshop says of an action at its start, midway or final moment. Every keystroke is saved in this browser; the published text stays in the imported data, and the Assessment page shows yours, marked as written in the workshop.",
+    action: "Action",
+    moment: "Moment",
+    date: "KPIs as of",
+    french: "Statement in French",
+    english: "Statement in English",
+    published: "Published text",
+    none_published: "The programme published nothing for this moment: what you write adds it to the action's assessment.",
+    written_on: "Written in the workshop on",
+    revert: "Back to the published text",
+    bad_date: "Expected a date such as 2024-06-30.",
+    no_text: "Write the statement in French or in English.",
+    written: "Statements written in the workshop",
+    none_written: "No statement written yet.",
+    statement: "Statement",
+    edit: "Edit",
+    written_column: "Written on",
+    download: "Download assessments.csv (for the Data Package)",
+    write_in_workshop: "Write in the workshop",
+    conflicts: "Conflicting statements",
+    imported: "statements imported",
+};
+
+impl Lang {
+    /// The workshop statements' strings in this language.
+    pub fn statement_strings(self) -> &'static StatementStrings {
+        match self {
+            Lang::Fr => &FR_STATEMENTS,
+            Lang::En => &EN_STATEMENTS,
         }
     }
 }
@@ -1758,6 +1846,17 @@ impl Lang {
                     }
                     (RowFault::Series, true) => "attendu un numéro de série".into(),
                     (RowFault::Series, false) => "expected a series number".into(),
+                    (RowFault::StatementShape, true) => {
+                        "attendu [action, moment, date, énoncé fr, énoncé en, rédigé le]".into()
+                    }
+                    (RowFault::StatementShape, false) => {
+                        "expected [project, moment, date, statement_fr, statement_en, written_at]"
+                            .into()
+                    }
+                    (RowFault::Moment, true) => "attendu start, midway ou final".into(),
+                    (RowFault::Moment, false) => "expected start, midway or final".into(),
+                    (RowFault::Date, true) => "attendu une date comme 2021-06-30".into(),
+                    (RowFault::Date, false) => "expected a date such as 2021-06-30".into(),
                 };
                 if fr {
                     format!("{resource} : ligne {row} : {what}")
@@ -1984,6 +2083,9 @@ mod tests {
             RowFault::NotANumber { value: "x".into() },
             RowFault::UnknownProvenance { value: "x".into() },
             RowFault::Series,
+            RowFault::StatementShape,
+            RowFault::Moment,
+            RowFault::Date,
         ];
         let rows = faults.into_iter().map(|fault| ExportError::BadRow {
             resource: "r".into(),

@@ -251,6 +251,11 @@ impl Moment {
             Moment::Final => "final",
         }
     }
+
+    /// The moment a key names (`start`, `midway`, `final`), if any.
+    pub fn of_key(key: &str) -> Option<Moment> {
+        Moment::ALL.into_iter().find(|m| m.key() == key.trim())
+    }
 }
 
 /// What the programme says of an action at one moment: a qualitative statement, dated, so that the

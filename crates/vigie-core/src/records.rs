@@ -5,7 +5,7 @@
 //!
 //! `records` never depends on `ingest`, `kpi` or `chart`.
 
-use crate::model::{Axis, Dataset, Indicator, Observation, Programme, Project};
+use crate::model::{Assessment, Axis, Dataset, Indicator, Observation, Programme, Project};
 use crate::period::Period;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -270,6 +270,25 @@ pub fn apply_edits(base: &Dataset, edits: &[Observation]) -> Dataset {
     );
     out.sort_observations();
     out
+}
+
+/// Lays edited assessments over a dataset's: each replaces the one of the same action and moment,
+/// or adds one when the action has none at that moment; an action the dataset does not have is
+/// left out.
+pub fn apply_assessments(ds: &mut Dataset, edited: &[Assessment]) {
+    for a in edited {
+        if ds.project(&a.project).is_none() {
+            continue;
+        }
+        match ds
+            .assessments
+            .iter_mut()
+            .find(|b| b.project == a.project && b.moment == a.moment)
+        {
+            Some(b) => *b = a.clone(),
+            None => ds.assessments.push(a.clone()),
+        }
+    }
 }
 
 /// The edits that a new version of a file contradicts: the file has the same indicator and period

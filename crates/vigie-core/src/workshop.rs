@@ -4,7 +4,7 @@
 //! state of the workshop page's forms (`EntryForm`, `WhatIfForm`, `ConflictChoices`) with plain methods,
 //! so the page only wires signals.
 
-use crate::model::{Dataset, Observation, Provenance};
+use crate::model::{Assessment, Dataset, Moment, Observation, Provenance, Text};
 use crate::period::{Date, Period};
 use serde::{Deserialize, Serialize};
 
@@ -191,6 +191,152 @@ impl Scenario {
     }
 }
 
+/// What the room writes of one action at one moment: the statement, in French and English, and the
+/// date the action's KPIs are shown as of. It is laid over the published assessment of that action
+/// and moment (which stays in the imported data), or adds one where the programme has none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub project: String,
+    pub moment: Moment,
+    pub date: Date,
+    pub text: Text,
+    /// The day it was written.
+    pub written_at: Date,
+}
+
+impl Statement {
+    /// The statement as an assessment, marked as written in the workshop on its day.
+    pub fn to_assessment(&self) -> Assessment {
+        Assessment {
+            project: self.project.clone(),
+            moment: self.moment,
+            date: self.date,
+            statement: self.text.clone(),
+            provenance: Provenance::Illustrative,
+            note: format!(
+                "rédigé en atelier le {} / written in the workshop on {}",
+                self.written_at, self.written_at
+            ),
+        }
+    }
+
+    /// True when both say the same of the same action and moment (the day written aside).
+    fn same_as(&self, other: &Statement) -> bool {
+        self.project == other.project
+            && self.moment == other.moment
+            && self.date == other.date
+            && self.text == other.text
+    }
+}
+
+/// The statements written in a workshop, at most one per action and moment.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Statements(pub Vec<Statement>);
+
+impl Statements {
+    /// Keeps a statement, replacing the one written earlier for the same action and moment.
+    pub fn set(&mut self, statement: Statement) {
+        match self
+            .0
+            .iter_mut()
+            .find(|s| s.project == statement.project && s.moment == statement.moment)
+        {
+            Some(s) => *s = statement,
+            None => self.0.push(statement),
+        }
+    }
+
+    /// Forgets the statement of an action and moment: the published one (if any) shows again.
+    pub fn remove(&mut self, project: &str, moment: Moment) {
+        self.0
+            .retain(|s| !(s.project == project && s.moment == moment));
+    }
+
+    /// The statement written for an action and moment.
+    pub fn get(&self, project: &str, moment: Moment) -> Option<&Statement> {
+        self.0
+            .iter()
+            .find(|s| s.project == project && s.moment == moment)
+    }
+
+    /// The statements as assessments, for the store and the observatory export.
+    pub fn to_assessments(&self) -> Vec<Assessment> {
+        self.0.iter().map(Statement::to_assessment).collect()
+    }
+
+    /// The dataset with the statements laid over its assessments; the imported ones are not changed.
+    pub fn apply(&self, base: &Dataset) -> Dataset {
+        let mut ds = base.clone();
+        crate::records::apply_assessments(&mut ds, &self.to_assessments());
+        ds
+    }
+}
+
+/// What is wrong with the statement form (the page says it in its language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementError {
+    /// The date is not a day (`2024-06-30`).
+    BadDate,
+    /// Neither the French nor the English statement has any text.
+    NoText,
+}
+
+/// The statement form of the workshop page, as typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementForm {
+    pub project: String,
+    pub moment: Moment,
+    pub date: String,
+    pub fr: String,
+    pub en: String,
+}
+
+impl StatementForm {
+    /// The form for an action and moment, filled with what the dataset says then (the workshop's
+    /// statement when the dataset shown has it laid over), or empty when nothing was said then.
+    pub fn of(ds: &Dataset, project: &str, moment: Moment) -> StatementForm {
+        let found = ds
+            .assessments
+            .iter()
+            .find(|a| a.project == project && a.moment == moment);
+        let (date, fr, en) = match found {
+            Some(a) => (
+                a.date.to_string(),
+                a.statement.fr.clone(),
+                a.statement.en.clone(),
+            ),
+            None => (String::new(), String::new(), String::new()),
+        };
+        StatementForm {
+            project: project.to_owned(),
+            moment,
+            date,
+            fr,
+            en,
+        }
+    }
+
+    /// Reads the form as of `today`: the statement to keep, or what is wrong.
+    pub fn read(&self, today: Date) -> Result<Statement, StatementError> {
+        let date = Date::parse(&self.date).map_err(|_| StatementError::BadDate)?;
+        let (fr, en) = (self.fr.trim(), self.en.trim());
+        if fr.is_empty() && en.is_empty() {
+            return Err(StatementError::NoText);
+        }
+        // A statement written in English only is the French page's too (an empty English falls
+        // back to the French when shown).
+        let fr = if fr.is_empty() { en } else { fr };
+        Ok(Statement {
+            project: self.project.clone(),
+            moment: self.moment,
+            date,
+            text: Text::new(fr, en),
+            written_at: today,
+        })
+    }
+}
+
 /// The file a workshop hands back: its entries and scenarios for one dataset.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopFile {
@@ -201,6 +347,9 @@ pub struct WorkshopFile {
     pub exported_at: Date,
     pub entries: Vec<Entry>,
     pub scenarios: Vec<Scenario>,
+    /// The assessment statements written (absent in files of workshops before they could be).
+    #[serde(default)]
+    pub statements: Vec<Statement>,
 }
 
 /// Why a workshop file cannot be read.
@@ -223,6 +372,12 @@ pub enum WorkshopFileError {
         index: usize,
         indicator: String,
     },
+    #[error("{file}: statement {index} names action `{project}`, which the dataset does not have")]
+    UnknownProject {
+        file: String,
+        index: usize,
+        project: String,
+    },
 }
 
 /// Writes the workshop file (pretty JSON, stable order).
@@ -231,6 +386,7 @@ pub fn export(
     exported_at: Date,
     entries: &Entries,
     scenarios: &[Scenario],
+    statements: &Statements,
 ) -> String {
     let file = WorkshopFile {
         format: "vigie-workshop".into(),
@@ -239,6 +395,7 @@ pub fn export(
         exported_at,
         entries: entries.entries.clone(),
         scenarios: scenarios.to_vec(),
+        statements: statements.0.clone(),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -270,14 +427,27 @@ pub fn import(file: &str, text: &str, ds: &Dataset) -> Result<WorkshopFile, Work
             indicator: e.indicator.clone(),
         });
     }
+    if let Some((index, s)) = wf
+        .statements
+        .iter()
+        .enumerate()
+        .find(|(_, s)| ds.project(&s.project).is_none())
+    {
+        return Err(WorkshopFileError::UnknownProject {
+            file: file.into(),
+            index: index + 1,
+            project: s.project.clone(),
+        });
+    }
     Ok(wf)
 }
 
-/// An incoming entry whose indicator and period already have a different value here.
+/// An incoming entry whose indicator and period already have a different value here, or an
+/// incoming statement whose action and moment already have another one here.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Conflict {
-    pub mine: Entry,
-    pub theirs: Entry,
+pub struct Conflict<T = Entry> {
+    pub mine: T,
+    pub theirs: T,
 }
 
 /// Splits incoming entries into those that apply cleanly (new pairs or the same value) and conflicts.
@@ -291,6 +461,27 @@ pub fn merge_plan(mine: &Entries, incoming: &[Entry]) -> (Vec<Entry>, Vec<Confli
             .find(|e| e.indicator == theirs.indicator && e.period == theirs.period)
         {
             Some(m) if m.value != theirs.value => conflicts.push(Conflict {
+                mine: m.clone(),
+                theirs: theirs.clone(),
+            }),
+            Some(_) => {}
+            None => clean.push(theirs.clone()),
+        }
+    }
+    (clean, conflicts)
+}
+
+/// Splits incoming statements into those that apply cleanly (an action and moment not written
+/// here, or the same statement) and conflicts.
+pub fn merge_statements(
+    mine: &Statements,
+    incoming: &[Statement],
+) -> (Vec<Statement>, Vec<Conflict<Statement>>) {
+    let mut clean = Vec::new();
+    let mut conflicts = Vec::new();
+    for theirs in incoming {
+        match mine.get(&theirs.project, theirs.moment) {
+            Some(m) if !m.same_as(theirs) => conflicts.push(Conflict {
                 mine: m.clone(),
                 theirs: theirs.clone(),
             }),
@@ -405,12 +596,18 @@ impl WhatIfForm {
 }
 
 /// The conflicts of an imported workshop file, each with the person's choice (`true`: take theirs).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ConflictChoices(pub Vec<(Conflict, bool)>);
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictChoices<T = Entry>(pub Vec<(Conflict<T>, bool)>);
 
-impl ConflictChoices {
+impl<T> Default for ConflictChoices<T> {
+    fn default() -> Self {
+        ConflictChoices(Vec::new())
+    }
+}
+
+impl<T: Clone> ConflictChoices<T> {
     /// Every conflict, mine kept until the person chooses.
-    pub fn new(conflicts: Vec<Conflict>) -> Self {
+    pub fn new(conflicts: Vec<Conflict<T>>) -> Self {
         ConflictChoices(conflicts.into_iter().map(|c| (c, false)).collect())
     }
 
@@ -421,8 +618,8 @@ impl ConflictChoices {
         }
     }
 
-    /// The entries to apply: theirs where chosen; mine stay as they are.
-    pub fn chosen(&self) -> Vec<Entry> {
+    /// The entries (or statements) to apply: theirs where chosen; mine stay as they are.
+    pub fn chosen(&self) -> Vec<T> {
         self.0
             .iter()
             .filter(|(_, theirs)| *theirs)
@@ -619,10 +816,23 @@ mod tests {
             name: "x".into(),
             changes: vec![],
         }];
-        let text = export("default", DAY, &mine, &scenarios);
+        let mut statements = Statements::default();
+        statements.set(statement(
+            "icc2",
+            Moment::Final,
+            "Deux solutions déployées.",
+        ));
+        let text = export("default", DAY, &mine, &scenarios, &statements);
         let back = import("atelier.json", &text, &ds).unwrap();
         assert_eq!(back.entries, mine.entries);
         assert_eq!(back.scenarios, scenarios);
+        assert_eq!(back.statements, statements.0);
+        // A file written before statements existed still reads, with none.
+        let older = text.replace(r#""statements": ["#, r#""older": ["#);
+        assert!(import("atelier.json", &older, &ds)
+            .unwrap()
+            .statements
+            .is_empty());
         let theirs = vec![
             entry("icc1-questionnaires", "2023", 35.0),
             entry("icc4-attendance", "2023", 38.0),
@@ -632,6 +842,117 @@ mod tests {
         assert_eq!(clean.len(), 1);
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].theirs.value, Some(35.0));
+    }
+
+    fn statement(project: &str, moment: Moment, fr: &str) -> Statement {
+        Statement {
+            project: project.into(),
+            moment,
+            date: Date::new(2023, 6, 30).unwrap(),
+            text: Text::new(fr, ""),
+            written_at: DAY,
+        }
+    }
+
+    #[test]
+    fn the_statement_form_fills_from_the_dataset_and_reads_what_was_typed() {
+        let ds = default_dataset();
+        // An action the report judged: its published statement and date.
+        let form = StatementForm::of(&ds, "icc2", Moment::Midway);
+        let published = ds.assessments_of("icc2")[1];
+        assert_eq!(form.date, published.date.to_string());
+        assert_eq!(form.fr, published.statement.fr);
+        assert_eq!(form.en, published.statement.en);
+        // An action the report never judged: an empty form, which asks for a date and a text.
+        let mut form = StatementForm::of(&ds, "a1-skills", Moment::Start);
+        assert_eq!((form.date.as_str(), form.fr.as_str()), ("", ""));
+        assert_eq!(form.read(DAY), Err(StatementError::BadDate));
+        form.date = "2021-03-31".into();
+        assert_eq!(form.read(DAY), Err(StatementError::NoText));
+        form.en = "  Twelve trainees enrolled. ".into();
+        let s = form.read(DAY).unwrap();
+        // English only: the French page shows it too.
+        assert_eq!(
+            s.text,
+            Text::new("Twelve trainees enrolled.", "Twelve trainees enrolled.")
+        );
+        assert_eq!(s.date, Date::new(2021, 3, 31).unwrap());
+        form.date = "2021-02-30".into();
+        assert_eq!(form.read(DAY), Err(StatementError::BadDate));
+    }
+
+    #[test]
+    fn statements_overlay_the_published_assessments_and_add_new_ones() {
+        let ds = default_dataset();
+        let mut st = Statements::default();
+        st.set(statement("icc2", Moment::Midway, "Premier jet."));
+        st.set(statement(
+            "icc2",
+            Moment::Midway,
+            "Six solutions retenues par le jury.",
+        ));
+        st.set(statement(
+            "a1-skills",
+            Moment::Start,
+            "Aucun parcours commun.",
+        ));
+        st.set(statement("nope", Moment::Start, "Une action inconnue."));
+        assert_eq!(st.0.len(), 3, "one statement per action and moment");
+        let shown = st.apply(&ds);
+        let midway = shown.assessments_of("icc2")[1];
+        assert_eq!(midway.statement.fr, "Six solutions retenues par le jury.");
+        assert_eq!(midway.provenance, Provenance::Illustrative);
+        assert!(midway
+            .note
+            .contains("written in the workshop on 2026-11-26"));
+        // The other moments and the imported dataset are unchanged.
+        assert_eq!(
+            shown.assessments_of("icc2")[0],
+            ds.assessments_of("icc2")[0]
+        );
+        assert_eq!(ds.assessments_of("icc2")[1].provenance, Provenance::Report);
+        // A new action is judged; the unknown one is left out.
+        assert_eq!(shown.assessments_of("a1-skills").len(), 1);
+        assert_eq!(shown.assessments.len(), ds.assessments.len() + 1);
+        assert!(shown.assessments_of("nope").is_empty());
+        // The assessment view now lists the new action with its KPIs as of the written date.
+        let view = crate::kpi::assessment::assess(&shown, Some("a1-skills"));
+        assert_eq!(view.len(), 1);
+        assert_eq!(
+            view[0].moments[0].assessment.date,
+            Date::new(2023, 6, 30).unwrap()
+        );
+        // Forgetting it shows the published statement again.
+        st.remove("icc2", Moment::Midway);
+        assert_eq!(
+            st.apply(&ds).assessments_of("icc2")[1],
+            ds.assessments_of("icc2")[1]
+        );
+    }
+
+    #[test]
+    fn incoming_statements_apply_cleanly_or_are_listed_as_conflicts() {
+        let mut mine = Statements::default();
+        mine.set(statement("icc1", Moment::Start, "Le nôtre."));
+        mine.set(statement("icc3", Moment::Final, "Pareil."));
+        let mut same_later = statement("icc3", Moment::Final, "Pareil.");
+        same_later.written_at = Date::new(2026, 5, 1).unwrap();
+        let incoming = vec![
+            statement("icc1", Moment::Start, "Le leur."),
+            statement("icc4", Moment::Midway, "Nouveau."),
+            same_later,
+        ];
+        let (clean, conflicts) = merge_statements(&mine, &incoming);
+        assert_eq!(clean, vec![incoming[1].clone()]);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].theirs.text.fr, "Le leur.");
+        let mut choices = ConflictChoices::new(conflicts);
+        assert!(
+            choices.chosen().is_empty(),
+            "mine are kept until the person chooses"
+        );
+        choices.choose(0, true);
+        assert_eq!(choices.chosen()[0].text.fr, "Le leur.");
     }
 
     #[test]
@@ -651,6 +972,14 @@ mod tests {
         assert_eq!(
             import("x.json", &unknown, &ds).unwrap_err().to_string(),
             "x.json: entry 1 names indicator `nope`, which the dataset does not have"
+        );
+        let unknown = other.replace("\"other\"", "\"vigie-workshop\"").replace(
+            "\"scenarios\":[]",
+            r#""scenarios":[],"statements":[{"project":"nope","moment":"Start","date":{"year":2023,"month":1,"day":1},"text":{"fr":"x","en":""},"written_at":{"year":2026,"month":1,"day":1}}]"#,
+        );
+        assert_eq!(
+            import("x.json", &unknown, &ds).unwrap_err().to_string(),
+            "x.json: statement 1 names action `nope`, which the dataset does not have"
         );
     }
 }

@@ -15,7 +15,8 @@ const LAYERS: &[&[&str]] = &[
     &["ingest"],
     &["kpi"],
     &["chart", "map"],
-    &["workshop", "export", "embed", "search"],
+    &["workshop"],
+    &["export", "embed", "search"],
     &["i18n"],
 ];
 
