@@ -256,16 +256,28 @@ async fn export_clear_import_export_is_byte_identical() {
         text: vigie::model::Text::new("Six « solutions », retenues", "Six solutions"),
         written_at: Date::new(2026, 12, 7).unwrap(),
     });
+    let mut entries = vigie::workshop::Entries::default();
+    entries.set(vigie::workshop::Entry {
+        indicator: first.indicator.clone(),
+        period: Period::Year(2024),
+        value: Some(12.5),
+        entered_at: Date::new(2026, 12, 7).unwrap(),
+        note: String::new(),
+    });
+    let scenarios = vec![vigie::workshop::Scenario {
+        name: "Cible".into(),
+        changes: Vec::new(),
+    }];
     let state = vigie::workshop::export(
         "default",
         Date::new(2026, 12, 7).unwrap(),
-        &Default::default(),
-        &[],
+        &entries,
+        &scenarios,
         &statements,
     );
     store.put_workshop("default", &state).await.unwrap();
     let before = dump(&store).await;
-    assert!(before.contains("dataset-0-statements"));
+    assert!(before.contains("dataset-0-statements") && before.contains("dataset-0-workshop"));
     store.clear().await.unwrap();
     assert!(store.list().await.unwrap().is_empty());
     assert_eq!(store.get_workshop("default").await.unwrap(), None);
@@ -276,6 +288,8 @@ async fn export_clear_import_export_is_byte_identical() {
     let restored = store.get_workshop("default").await.unwrap().unwrap();
     let restored: vigie::workshop::WorkshopFile = serde_json::from_str(&restored).unwrap();
     assert_eq!(restored.statements, statements.0);
+    assert_eq!(restored.entries, entries.entries);
+    assert_eq!(restored.scenarios, scenarios);
 }
 
 #[wasm_bindgen_test]

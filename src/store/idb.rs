@@ -413,21 +413,26 @@ impl Store {
         let mut datasets = Vec::with_capacity(ids.len());
         for id in ids {
             if let Some(l) = read_dataset(&tx, &id).await? {
-                // The statements written in the workshop travel; its entries travel as the edits.
+                // The workshop's state travels too: its entries as typed, scenarios and statements.
                 let workshop: Option<String> = tx
                     .object_store(EDITS)?
                     .get(workshop_key(&id))
                     .primitive()?
                     .await?;
-                let statements = match workshop {
-                    Some(t) => parse::<WorkshopFile>(&t)?.statements,
-                    None => Vec::new(),
+                let (entries, scenarios, statements) = match workshop {
+                    Some(t) => {
+                        let f = parse::<WorkshopFile>(&t)?;
+                        (f.entries, f.scenarios, f.statements)
+                    }
+                    None => Default::default(),
                 };
                 datasets.push(SnapshotDataset {
                     info: l.info,
                     base: l.base,
                     edits: l.edits,
                     statements,
+                    entries,
+                    scenarios,
                 });
             }
         }
@@ -435,8 +440,8 @@ impl Store {
     }
 
     /// Replaces every dataset with a snapshot's (an imported observatory file), in one transaction;
-    /// the imported boundary files stay. A dataset's workshop state becomes the snapshot's statements
-    /// (its entries are restored as the dataset's edits; its scenarios are not exported).
+    /// the imported boundary files stay. A dataset's workshop state (entries as typed, scenarios,
+    /// statements) becomes the snapshot's.
     pub async fn restore(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         let tx = self
             .db
@@ -477,13 +482,12 @@ impl Store {
                 .with_key(d.info.id.clone())
                 .primitive()?
                 .await?;
-            if !d.statements.is_empty() {
-                // A workshop state holding only the statements: the entries are the edits above.
+            if !(d.statements.is_empty() && d.entries.is_empty() && d.scenarios.is_empty()) {
                 let text = crate::workshop::export(
                     &d.info.id,
                     crate::web::today(),
-                    &Default::default(),
-                    &[],
+                    &crate::workshop::Entries::new(d.entries.clone()),
+                    &d.scenarios,
                     &crate::workshop::Statements(d.statements.clone()),
                 );
                 bytes += text.len() as u64;

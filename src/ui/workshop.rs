@@ -41,9 +41,11 @@ impl Workshop {
             dataset: shown.0,
         };
         provide_context(ws);
-        // Each dataset has its own workshop: read it again when the person opens another dataset.
+        // Each dataset has its own workshop: read it again when the person opens another dataset,
+        // and when the store changed under it (an observatory import, another tab's workshop).
         Effect::new(move |_| {
             let id = shown.0.get();
+            store.epoch.track();
             leptos::task::spawn_local(async move {
                 let Ok(st) = store.open().await else { return };
                 let file = match st.get_workshop(&id).await {

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, BASE, OUT, DashboardPage } from './support.mjs';
+import { launch, BASE, OUT, DashboardPage, DataManagerPage } from './support.mjs';
 
 let browser;
 before(async () => { mkdirSync(OUT, { recursive: true }); browser = await launch(); });
@@ -107,4 +107,40 @@ test('the workshop file exports, and an import lists conflicts and applies only 
   await page.getByTestId('import-workshop').setInputFiles(bad);
   await page.waitForFunction(() => /pas-un-atelier\.json:2:/.test(document.querySelector('[data-testid="import-message"]').textContent));
   await context.close();
+});
+
+test('an observatory moved to another browser keeps its workshop: entries as typed, scenarios', async () => {
+  const from = await browser.newContext({ acceptDownloads: true });
+  const page = await from.newPage();
+  const ws = new WorkshopPage(page);
+  await ws.open();
+  await ws.enter('icc1-questionnaires', '2023', '34');
+  await ws.saved();
+  await page.getByTestId('what-if-indicator').selectOption('a1-people-reached');
+  await page.getByTestId('what-if-value').fill('6000');
+  await page.getByTestId('scenario-name').fill('Cible 6000');
+  await page.getByTestId('keep-scenario').click();
+  await page.getByTestId('scenario').first().waitFor();
+  const data = new DataManagerPage(page);
+  await data.open();
+  const text = await data.exportText();
+  const pkg = JSON.parse(text);
+  const part = pkg.resources.find((r) => r.vigie?.part === 'workshop' && r.vigie?.dataset?.id === 'default');
+  assert.deepEqual(part.data.scenarios.map((s) => s.name), ['Cible 6000']);
+  await from.close();
+
+  // Another browser: the import replaces its store, and its workshop page lists what was typed.
+  const to = await browser.newContext();
+  const other = await to.newPage();
+  const there = new DataManagerPage(other);
+  await there.open();
+  // Opened first, the workshop page reads the state again when the import changes the store.
+  assert.equal(await there.importText('observatoire.json', text), 'imported');
+  const ws2 = new WorkshopPage(other);
+  await other.getByTestId('nav-workshop').click();
+  await other.getByTestId('workshop').waitFor();
+  await other.waitForFunction(() => document.querySelectorAll('[data-testid="entry-row"]').length === 1);
+  assert.match(await ws2.rows().first().textContent(), /2023.*34/s);
+  assert.match(await other.getByTestId('scenario').first().textContent(), /Cible 6000/);
+  await to.close();
 });

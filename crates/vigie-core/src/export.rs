@@ -4,14 +4,16 @@
 //! Each dataset gives four resources, named `dataset-N-…`: `metadata` (programme, axes, projects and
 //! indicators as inline JSON), `observations` and `edits` (tabular, an array of arrays whose first row
 //! is the header, as the Frictionless spec allows) and `statuses` (tabular, computed by the KPI
-//! engine as of the export date; informative, recomputed after import). Writing is deterministic:
+//! engine as of the export date; informative, recomputed after import), and, when the dataset has a
+//! workshop, `statements` (tabular: the assessment statements written there) and `workshop` (its
+//! entries as typed and its kept scenarios, inline JSON). Writing is deterministic:
 //! the same store exports the same bytes, so export → clear → import → export is byte-identical.
 
 use crate::kpi::{evaluate, Options};
 use crate::model::{Assessment, Dataset, Moment, Observation, Provenance, Text};
 use crate::period::{Date, Period};
 use crate::records::{DatasetHead, DatasetInfo};
-use crate::workshop::Statement;
+use crate::workshop::{Entry, Scenario, Statement};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -29,6 +31,17 @@ pub struct SnapshotDataset {
     pub edits: Vec<Observation>,
     /// The assessment statements written in a workshop, laid over the imported ones when shown.
     pub statements: Vec<Statement>,
+    /// The workshop's entries as typed (with their day; their values are also in `edits`) and its
+    /// kept scenarios, so that an observatory moved to another browser keeps its workshop.
+    pub entries: Vec<Entry>,
+    pub scenarios: Vec<Scenario>,
+}
+
+/// The `workshop` resource's data: what the statements' table does not hold.
+#[derive(Serialize, Deserialize)]
+struct WorkshopPart {
+    entries: Vec<Entry>,
+    scenarios: Vec<Scenario>,
 }
 
 /// The whole observatory.
@@ -375,6 +388,18 @@ pub fn export(snapshot: &Snapshot, as_of: Date) -> String {
                 statement_rows(&d.statements),
             ));
         }
+        if !d.entries.is_empty() || !d.scenarios.is_empty() {
+            let part = WorkshopPart {
+                entries: d.entries.clone(),
+                scenarios: d.scenarios.clone(),
+            };
+            resources.push(resource(
+                "workshop",
+                "data-resource",
+                None,
+                serde_json::to_value(&part).unwrap_or(Value::Null),
+            ));
+        }
     }
     let package = Package {
         profile: "data-package".into(),
@@ -483,6 +508,8 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
                     base: h.join(rows),
                     edits: Vec::new(),
                     statements: Vec::new(),
+                    entries: Vec::new(),
+                    scenarios: Vec::new(),
                 });
             }
             "edits" => {
@@ -502,6 +529,21 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
                         resource: r.name.clone(),
                     })?;
                 d.statements = read_statement_rows(&r.name, &r.data)?;
+            }
+            "workshop" => {
+                let d = datasets
+                    .last_mut()
+                    .filter(|d| d.info.id == info.id)
+                    .ok_or_else(|| ExportError::ObservationsMissing {
+                        resource: r.name.clone(),
+                    })?;
+                let part: WorkshopPart =
+                    serde_json::from_value(r.data).map_err(|e| ExportError::BadMetadata {
+                        resource: r.name.clone(),
+                        message: e.to_string(),
+                    })?;
+                d.entries = part.entries;
+                d.scenarios = part.scenarios;
             }
             "statuses" => {}
             other => {
@@ -581,6 +623,21 @@ mod tests {
                         ),
                         written_at: Date::new(2026, 12, 7).unwrap(),
                     }],
+                    entries: vec![Entry {
+                        indicator: "icc1-questionnaires".into(),
+                        period: Period::Year(2023),
+                        value: Some(34.0),
+                        entered_at: Date::new(2026, 12, 7).unwrap(),
+                        note: "salle B".into(),
+                    }],
+                    scenarios: vec![Scenario {
+                        name: "Cible 6000".into(),
+                        changes: vec![crate::workshop::TargetChange {
+                            indicator: "a1-people-reached".into(),
+                            value: Some(6000.0),
+                            period: None,
+                        }],
+                    }],
                 },
                 SnapshotDataset {
                     info: DatasetInfo {
@@ -596,6 +653,8 @@ mod tests {
                     base: odd,
                     edits: vec![],
                     statements: Vec::new(),
+                    entries: Vec::new(),
+                    scenarios: Vec::new(),
                 },
             ],
         }
@@ -625,6 +684,10 @@ mod tests {
         assert_eq!(back.datasets[0].statements.len(), 1);
         assert!(text.contains("dataset-0-statements"));
         assert!(!text.contains("dataset-1-statements"));
+        // So do the workshop's entries as typed and its scenarios.
+        assert_eq!(back.datasets[0].entries, s.datasets[0].entries);
+        assert_eq!(back.datasets[0].scenarios, s.datasets[0].scenarios);
+        assert!(text.contains("dataset-0-workshop") && !text.contains("dataset-1-workshop"));
     }
 
     #[test]
@@ -640,6 +703,11 @@ mod tests {
                 fault: RowFault::Moment
             }
         );
+        let bad = text.replacen("\"name\":\"Cible 6000\"", "\"name\":6000", 1);
+        assert!(matches!(
+            import(&bad).unwrap_err(),
+            ExportError::BadMetadata { resource, .. } if resource == "dataset-0-workshop"
+        ));
         let bad = text.replacen("\"2022-06-30\"", "\"2022-06\"", 1);
         assert!(matches!(
             import(&bad).unwrap_err(),
