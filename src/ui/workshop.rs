@@ -93,6 +93,13 @@ impl Workshop {
                 .with(|statements| effective(base, entries, statements))
         })
     }
+
+    /// The dataset with the workshop's entries only (tracked): what the KPIs see, since statements
+    /// change no figure, so typing a statement does not evaluate them again.
+    pub fn with_entries(&self, base: &Arc<Dataset>) -> Arc<Dataset> {
+        self.entries
+            .with(|entries| effective(base, entries, &Statements::default()))
+    }
 }
 
 /// The loaded dataset with a workshop's entries and statements laid over it.

@@ -163,7 +163,7 @@ fn EntrySection(base: Arc<Dataset>, first: String) -> impl IntoView {
     let entry_status = move || {
         let l = lang.get();
         let id = form.with(|f| f.indicator.clone());
-        let ds = ws.effective(&base_now);
+        let ds = ws.with_entries(&base_now);
         let ind = ds.indicator(&id)?.clone();
         let r = kpi::evaluate_one(&ds, &id, &kpi::Options::as_of(settings.as_of.get()))?;
         Some(view! {
@@ -303,7 +303,7 @@ fn WhatIfSection(base: Arc<Dataset>, first: String) -> impl IntoView {
         let l = lang.get();
         let s = l.strings();
         let as_of = kpi::Options::as_of(settings.as_of.get());
-        let ds = ws.effective(&base_wi);
+        let ds = ws.with_entries(&base_wi);
         let (id, scenario) = form.with(|f| (f.indicator.clone(), f.scenario()));
         let after = scenario.apply(&ds);
         let (e0, e1) = (kpi::evaluate(&ds, &as_of), kpi::evaluate(&after, &as_of));

@@ -468,6 +468,21 @@ pub enum RowFault {
     Date,
 }
 
+/// The dataset a later part (edits, statements, workshop) belongs to: the one its observations just
+/// started.
+fn dataset_of<'a>(
+    datasets: &'a mut [SnapshotDataset],
+    info: &DatasetInfo,
+    resource: &str,
+) -> Result<&'a mut SnapshotDataset, ExportError> {
+    datasets
+        .last_mut()
+        .filter(|d| d.info.id == info.id)
+        .ok_or_else(|| ExportError::ObservationsMissing {
+            resource: resource.to_owned(),
+        })
+}
+
 /// Reads an observatory export back; any problem rejects the whole file.
 pub fn import(text: &str) -> Result<Snapshot, ExportError> {
     let package: Package =
@@ -513,30 +528,15 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
                 });
             }
             "edits" => {
-                let d = datasets
-                    .last_mut()
-                    .filter(|d| d.info.id == info.id)
-                    .ok_or_else(|| ExportError::ObservationsMissing {
-                        resource: r.name.clone(),
-                    })?;
+                let d = dataset_of(&mut datasets, &info, &r.name)?;
                 d.edits = read_observation_rows(&r.name, &r.data)?;
             }
             "statements" => {
-                let d = datasets
-                    .last_mut()
-                    .filter(|d| d.info.id == info.id)
-                    .ok_or_else(|| ExportError::ObservationsMissing {
-                        resource: r.name.clone(),
-                    })?;
+                let d = dataset_of(&mut datasets, &info, &r.name)?;
                 d.statements = read_statement_rows(&r.name, &r.data)?;
             }
             "workshop" => {
-                let d = datasets
-                    .last_mut()
-                    .filter(|d| d.info.id == info.id)
-                    .ok_or_else(|| ExportError::ObservationsMissing {
-                        resource: r.name.clone(),
-                    })?;
+                let d = dataset_of(&mut datasets, &info, &r.name)?;
                 let part: WorkshopPart =
                     serde_json::from_value(r.data).map_err(|e| ExportError::BadMetadata {
                         resource: r.name.clone(),
