@@ -95,7 +95,9 @@ impl Workshop {
     }
 
     /// The dataset with the workshop's entries only (tracked): what the KPIs see, since statements
-    /// change no figure, so typing a statement does not evaluate them again.
+    /// change no figure, so typing a statement does not evaluate them again. Only the workshop page
+    /// (full wasm) asks.
+    #[cfg(feature = "full")]
     pub fn with_entries(&self, base: &Arc<Dataset>) -> Arc<Dataset> {
         self.entries
             .with(|entries| effective(base, entries, &Statements::default()))
