@@ -8,7 +8,7 @@
 
 pub use vigie_core::{
     chart, columns, embed, export, format, i18n, ingest, kpi, lang, map, model, period, records,
-    search, workshop,
+    search, stored, workshop,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -10,16 +10,15 @@ use super::columns::{decode_chunk_into, encode_chunk, CHUNK_ROWS};
 use super::export::{Snapshot, SnapshotDataset};
 use super::{
     conflicts, meta_json, meta_json_counted, normalise_edits, Conflict, DatasetHead, DatasetInfo,
-    DatasetKind, LightHead, Loaded, MetaInfo, MetaRaw, MetaRecord, StoreError,
+    DatasetKind, LightHead, Loaded, StoreError,
 };
 use crate::ingest::datapackage::Descriptor;
 use crate::model::{Dataset, Observation};
-use crate::workshop::WorkshopFile;
+use crate::stored::{self, RecordError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::error::{DomException, Error as IdbError, UnexpectedDataError};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{Transaction, TransactionMode};
-use serde::Deserialize;
 use std::collections::HashMap;
 use std::future::Future;
 use wasm_bindgen::{JsCast, JsValue};
@@ -79,15 +78,6 @@ pub enum Origin {
     MemoryOnly,
 }
 
-/// A version-1 record: a whole dataset as one JSON string.
-#[derive(Deserialize)]
-struct LegacyRecord {
-    id: String,
-    source: String,
-    stored_at: f64,
-    dataset: Dataset,
-}
-
 fn chunk_key(id: &str, seq: u32) -> String {
     format!("{id}\u{1}{seq:05}")
 }
@@ -96,8 +86,9 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, StoreError> {
     serde_json::to_string(v).map_err(|e| StoreError::Decode(e.to_string()))
 }
 
-fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError> {
-    serde_json::from_str(text).map_err(|e| StoreError::Decode(e.to_string()))
+/// A stored record as read by `stored` (by hand, not by serde's derived code: see its `//!`).
+fn read<T>(record: Result<T, RecordError>) -> Result<T, StoreError> {
+    record.map_err(|e| StoreError::Decode(e.to_string()))
 }
 
 /// Runs the schema migrations from `old` up to `DB_VERSION`, inside the upgrade transaction.
@@ -181,7 +172,7 @@ impl Store {
             .await?
             .collect::<Result<_, _>>()?;
         for text in texts {
-            let old: LegacyRecord = parse(&text)?;
+            let old = read(stored::legacy_record(&text))?;
             let kind = if old.id == "default" {
                 DatasetKind::Default
             } else {
@@ -225,7 +216,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         texts
             .iter()
-            .map(|t| parse::<MetaInfo>(t).map(|m| m.info))
+            .map(|t| read(stored::meta_info(t)).map(|m| m.info))
             .collect()
     }
 
@@ -364,10 +355,10 @@ impl Store {
         let meta_store = tx.object_store(META)?;
         let meta: Option<String> = meta_store.get(id.to_owned()).primitive()?.await?;
         // The head stays the text it was read as: only the info changes.
-        let mut meta: MetaRaw = parse(
-            meta.as_deref()
-                .ok_or_else(|| StoreError::NoDataset { id: id.to_owned() })?,
-        )?;
+        let mut meta =
+            read(stored::meta_raw(meta.as_deref().ok_or_else(|| {
+                StoreError::NoDataset { id: id.to_owned() }
+            })?))?;
         meta.info.edits = edits.len();
         let text = json(&edits)?;
         let bytes = text.len() as u64;
@@ -421,7 +412,7 @@ impl Store {
                     .await?;
                 let (entries, scenarios, statements) = match workshop {
                     Some(t) => {
-                        let f = parse::<WorkshopFile>(&t)?;
+                        let f = read(stored::workshop_file(&t))?;
                         (f.entries, f.scenarios, f.statements)
                     }
                     None => Default::default(),
@@ -544,7 +535,7 @@ async fn read_dataset(tx: &Transaction<'_>, id: &str) -> Result<Option<Loaded>, 
     let Some(meta) = meta else {
         return Ok(None);
     };
-    let meta: MetaRecord = parse(&meta)?;
+    let meta = read(stored::meta_record(&meta))?;
     let chunks = tx.object_store(CHUNKS)?;
     // Every request is sent before the first is awaited, so the reads overlap.
     let mut requests = Vec::with_capacity(meta.chunks as usize);
@@ -573,7 +564,7 @@ async fn read_dataset(tx: &Transaction<'_>, id: &str) -> Result<Option<Loaded>, 
         decode_chunk_into(&buf, &mut observations)?;
     }
     let edits: Vec<Observation> = match edits_req.await? {
-        Some(t) => parse(&t)?,
+        Some(t) => read(stored::edits(&t))?,
         None => Vec::new(),
     };
     Ok(Some(Loaded {
@@ -631,7 +622,7 @@ async fn write_parts(
     let chunks_store = tx.object_store(CHUNKS)?;
     let old: Option<String> = meta_store.get(new.id.clone()).primitive()?.await?;
     let old_chunks = match old {
-        Some(t) => parse::<MetaInfo>(&t)?.chunks,
+        Some(t) => read(stored::meta_info(&t))?.chunks,
         None => 0,
     };
     let edits: Vec<Observation> = match tx
@@ -640,7 +631,7 @@ async fn write_parts(
         .primitive()?
         .await?
     {
-        Some(t) => parse(&t)?,
+        Some(t) => read(stored::edits(&t))?,
         None => Vec::new(),
     };
     let n = observations.div_ceil(CHUNK_ROWS) as u32;
@@ -692,7 +683,7 @@ async fn delete_dataset(tx: &Transaction<'_>, id: &str) -> Result<(), StoreError
     let old: Option<String> = meta_store.get(id.to_owned()).primitive()?.await?;
     if let Some(t) = old {
         let chunks = tx.object_store(CHUNKS)?;
-        for seq in 0..parse::<MetaInfo>(&t)?.chunks {
+        for seq in 0..read(stored::meta_info(&t))?.chunks {
             chunks.delete(chunk_key(id, seq)).primitive()?;
         }
     }

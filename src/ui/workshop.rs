@@ -4,7 +4,7 @@
 //! The logic is in `crate::workshop`.
 
 use crate::model::Dataset;
-use crate::workshop::{self, Entries, Scenario, Statements};
+use crate::workshop::{Entries, Scenario, Statements};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -49,7 +49,7 @@ impl Workshop {
             leptos::task::spawn_local(async move {
                 let Ok(st) = store.open().await else { return };
                 let file = match st.get_workshop(&id).await {
-                    Ok(Some(text)) => serde_json::from_str::<workshop::WorkshopFile>(&text).ok(),
+                    Ok(Some(text)) => crate::stored::workshop_file(&text).ok(),
                     _ => None,
                 };
                 let (entries, scenarios, statements) =

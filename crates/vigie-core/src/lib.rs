@@ -4,7 +4,7 @@
 //!
 //! Layers, lowest first; a module never depends on one below it in this list:
 //! `period` → `model` → `lang` → `format` → `columns` → `records` → `ingest` → `kpi` → `chart`, `map` →
-//! `workshop` → `export`, `embed`, `search` → `i18n`. Each module's `//!` says what it never depends on.
+//! `workshop` → `export`, `embed`, `search`, `stored` → `i18n`. Each module's `//!` says what it never depends on.
 //! No module touches web-sys, js-sys, wasm-bindgen or Leptos: this crate has none of them as a
 //! dependency, so the compiler keeps it pure.
 #![forbid(unsafe_code)]
@@ -23,4 +23,5 @@ pub mod model;
 pub mod period;
 pub mod records;
 pub mod search;
+pub mod stored;
 pub mod workshop;

@@ -16,7 +16,7 @@ const LAYERS: &[&[&str]] = &[
     &["kpi"],
     &["chart", "map"],
     &["workshop"],
-    &["export", "embed", "search"],
+    &["export", "embed", "search", "stored"],
     &["i18n"],
 ];
 
