@@ -463,17 +463,10 @@ fn head(v: &Value) -> R<DatasetHead> {
     })
 }
 
+/// A whole dataset: a head with its observations.
 fn dataset(v: &Value) -> R<Dataset> {
-    let o = Obj::of(v)?;
-    Ok(Dataset {
-        programme: o.get("programme", programme)?,
-        axes: o.get("axes", axes)?,
-        projects: o.get("projects", projects)?,
-        indicators: o.get("indicators", indicators)?,
-        observations: o.get("observations", observations)?,
-        series: o.or_default("series", all_series)?,
-        assessments: o.or_default("assessments", assessments)?,
-    })
+    let observations = Obj::of(v)?.get("observations", observations)?;
+    Ok(head(v)?.join(observations))
 }
 
 fn info(v: &Value) -> R<DatasetInfo> {
