@@ -15,7 +15,6 @@ use crate::i18n::Lang;
 use crate::kpi::{self, Evaluation, IndicatorResult};
 use crate::model::{Dataset, Indicator};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Dashboard(data: Data) -> impl IntoView {
@@ -64,7 +63,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                         let project_name = l.pick(&p.name).to_owned();
                         view! {
                             <section class="project" data-testid="project" data-project=p.id.clone()>
-                                <h3><A href=super::full_href(&format!("/project/{}", p.id)) attr:rel=super::FULL_LINK_REL>{project_name}</A></h3>
+                                <h3><a href=super::full_href(&format!("/project/{}", p.id))>{project_name}</a></h3>
                                 {rollup}
                                 {kpi_table(rows, l)}
                             </section>
@@ -75,7 +74,7 @@ pub fn Dashboard(data: Data) -> impl IntoView {
                 let axis_name = l.pick(&axis.name).to_owned();
                 view! {
                     <section class="axis" data-testid="axis" data-axis=axis.id.clone()>
-                        <h2><A href=super::full_href(&format!("/axis/{}", axis.id)) attr:rel=super::FULL_LINK_REL>{axis_name}</A></h2>
+                        <h2><a href=super::full_href(&format!("/axis/{}", axis.id))>{axis_name}</a></h2>
                         <p class="axis-description">{l.pick(&axis.description).to_owned()}</p>
                         {rollup}
                         {projects}
@@ -209,7 +208,7 @@ fn indicator_row(ds: &Dataset, ev: &Evaluation, ind: &Indicator, l: Lang) -> imp
     view! {
         <tr data-testid="indicator-row" data-indicator=ind.id.clone() data-status=status_key(status)>
             <td>
-                <A href=super::full_href(&format!("/indicator/{}", ind.id)) attr:rel=super::FULL_LINK_REL>{name}</A>
+                <a href=super::full_href(&format!("/indicator/{}", ind.id))>{name}</a>
                 " "
                 <span class=format!("kind kind-{}", kind_key(ind.kind))>{s.kind(ind.kind)}</span>
                 {overdue.then(|| view! { <span class="overdue-flag" title=s.overdue>"⏰ "{s.overdue}</span> })}

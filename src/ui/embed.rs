@@ -13,9 +13,6 @@ use crate::format;
 use crate::i18n::Lang;
 use crate::kpi;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_params_map;
-use leptos_router::path;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -110,25 +107,37 @@ fn EmbedApp() -> impl IntoView {
     let store_state = super::data::StoreState::provide();
     let shown = super::query_value("ds").unwrap_or_else(|| super::DEFAULT_ID.to_owned());
     let data = LocalResource::new(move || load(store_state, true, shown.clone()));
+    // An embed never navigates, so its route is read once from the address, without a router.
+    let route = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .and_then(|path| {
+            EmbedKind::of_path(&path).map(|(kind, id)| {
+                let id = js_sys::decode_uri_component(id)
+                    .ok()
+                    .and_then(|s| s.as_string())
+                    .unwrap_or_else(|| id.to_owned());
+                (kind, id)
+            })
+        });
     view! {
-        <Router>
-            <main class="embed-main">
-                <Transition fallback=move || view! { <p class="loading">{lang.get().strings().loading}</p> }>
-                    {move || Suspend::new(async move {
-                        data.await.map(|d| {
-                            let (d1, d2, d3) = (d.clone(), d.clone(), d);
-                            view! {
-                                <Routes fallback=move || view! { <p>{lang.get().strings().not_found}</p> }>
-                                    <Route path=path!("/embed/card/:id") view=move || view! { <EmbedCard data=d1.clone() /> } />
-                                    <Route path=path!("/embed/chart/:id") view=move || chart_view(d2.clone()) />
-                                    <Route path=path!("/embed/programme") view=move || view! { <EmbedProgramme data=d3.clone() /> } />
-                                </Routes>
-                            }
-                        })
-                    })}
-                </Transition>
-            </main>
-        </Router>
+        <main class="embed-main">
+            <Transition fallback=move || view! { <p class="loading">{lang.get().strings().loading}</p> }>
+                {move || {
+                    let route = route.clone();
+                    Suspend::new(async move { data.await.map(|d| embed_view(route, d, lang)) })
+                }}
+            </Transition>
+        </main>
+    }
+}
+
+/// The view of embed `route` (`None`: an address that is no embed).
+fn embed_view(route: Option<(EmbedKind, String)>, data: Data, lang: RwSignal<Lang>) -> AnyView {
+    match route {
+        Some((EmbedKind::Card, id)) => view! { <EmbedCard data=data id=id /> }.into_any(),
+        Some((EmbedKind::Chart, id)) => chart_view(data, id).into_any(),
+        Some((EmbedKind::Programme, _)) => view! { <EmbedProgramme data=data /> }.into_any(),
+        None => view! { <p>{move || lang.get().strings().not_found}</p> }.into_any(),
     }
 }
 
@@ -143,16 +152,14 @@ fn full_page_link(path: String, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn EmbedCard(data: Data) -> impl IntoView {
+fn EmbedCard(data: Data, id: String) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
     let ds = data.dataset;
     move || {
         let l = lang.get();
         let s = l.strings();
-        let id = params.read().get("id").unwrap_or_default();
         let Some(ind) = ds.indicator(&id) else {
-            return view! { <p role="alert">{s.not_found}" : "{id}</p> }.into_any();
+            return view! { <p role="alert">{s.not_found}" : "{id.clone()}</p> }.into_any();
         };
         let r = kpi::evaluate_one(&ds, &id, &kpi::Options::as_of(today()));
         let status = r.as_ref().map_or(kpi::Status::NoData, |r| r.status);
@@ -193,27 +200,26 @@ fn EmbedCard(data: Data) -> impl IntoView {
 /// The chart embed: in the full wasm only (the chart's code is not in the page's wasm, which loads the
 /// full wasm on `/embed/chart/`, see `super::FULL_ONLY`).
 #[cfg(feature = "full")]
-fn chart_view(data: Data) -> impl IntoView {
-    view! { <EmbedChart data=data /> }
+fn chart_view(data: Data, id: String) -> impl IntoView {
+    view! { <EmbedChart data=data id=id /> }
 }
 
 /// In the page's wasm, shown only when the full wasm could not be fetched (offline, not yet cached).
 #[cfg(not(feature = "full"))]
-fn chart_view(_data: Data) -> impl IntoView {
+fn chart_view(_data: Data, _id: String) -> impl IntoView {
     view! { <super::FullOnlyPage /> }
 }
 
 #[cfg(feature = "full")]
 #[component]
-fn EmbedChart(data: Data) -> impl IntoView {
+fn EmbedChart(data: Data, id: String) -> impl IntoView {
     let lang = use_lang();
-    let params = use_params_map();
     let ds = data.dataset;
     move || {
         let l = lang.get();
-        let id = params.read().get("id").unwrap_or_default();
         let Some(ind) = ds.indicator(&id) else {
-            return view! { <p role="alert">{l.strings().not_found}" : "{id}</p> }.into_any();
+            return view! { <p role="alert">{l.strings().not_found}" : "{id.clone()}</p> }
+                .into_any();
         };
         let name = l.pick(&ind.name).to_owned();
         let chart = IndicatorChart::of(&ds, ind, l);

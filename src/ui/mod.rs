@@ -33,8 +33,11 @@ use crate::store::{fetch_package, load_or_fetch, refresh_default, Origin, StoreE
 use crate::web::fetch_text;
 use kpi_view::Settings;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+#[cfg(feature = "full")]
+use leptos_router::{
+    components::{Route, Router as AppRouter, Routes},
+    path,
+};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -103,19 +106,38 @@ pub const FULL_ONLY: &[&str] = &[
 
 /// Whether `path` is one of the pages only the full wasm holds.
 pub fn is_full_only(path: &str) -> bool {
-    FULL_ONLY
-        .iter()
-        .any(|p| path == *p || path.strip_prefix(p).is_some_and(|r| r.starts_with('/')))
+    FULL_ONLY.iter().any(|p| is_under(path, p))
 }
 
-/// The `rel` of links to the full wasm's pages: in the page's wasm they are full navigations (the
-/// router lets `rel="external"` links through), so that the next document loads the full wasm; in the
-/// full wasm they are ordinary links.
-const FULL_LINK_REL: Option<&str> = if cfg!(feature = "full") {
-    None
-} else {
-    Some("external")
-};
+/// Whether `path` is page `page` or one below it (`/indicator/x` is under `/indicator`; only `/` is
+/// under `/`).
+fn is_under(path: &str, page: &str) -> bool {
+    path == page || (page != "/" && path.strip_prefix(page).is_some_and(|r| r.starts_with('/')))
+}
+
+/// The page's wasm has no router: it shows one page per document (the dashboard, the methodology),
+/// and every link is a new document (`full_href` carries the view's state). The full wasm's router
+/// (`leptos_router`'s `Router`) follows the same plain `<a>` links inside the app.
+#[cfg(not(feature = "full"))]
+#[component]
+fn AppRouter(children: Children) -> impl IntoView {
+    children()
+}
+
+/// `aria-current="page"` for a top-bar link to `page` while that page is shown.
+fn current_page(page: &'static str) -> impl Fn() -> Option<&'static str> {
+    #[cfg(feature = "full")]
+    let here = leptos_router::hooks::use_location().pathname;
+    #[cfg(not(feature = "full"))]
+    let here = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    move || {
+        #[cfg(feature = "full")]
+        let here = here.get();
+        is_under(&here, page).then_some("page")
+    }
+}
 
 #[cfg(not(feature = "full"))]
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/load_full.js")]
@@ -166,37 +188,22 @@ fn mount_here(path: &str) {
     }
 }
 
-/// What the page's wasm shows on a page only the full wasm holds: after a navigation inside the app
-/// (a link without `rel="external"`, the history), a reload, which loads the full wasm; if loading it
-/// failed, a message and a button to try again.
+/// What the page's wasm shows on a page only the full wasm holds, which it mounts only when loading
+/// the full wasm failed (offline and not yet cached): a message and a button to try again.
 #[cfg(not(feature = "full"))]
 #[component]
 fn FullOnlyPage() -> impl IntoView {
     let lang = use_lang();
-    let failed = FULL_FAILED.load(std::sync::atomic::Ordering::Relaxed);
-    if !failed {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    }
     let retry = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();
         }
     };
-    move || {
-        let s = lang.get().strings();
-        if failed {
-            view! {
-                <div class="error" role="alert" data-testid="full-failed">
-                    <p>{s.full_failed}</p>
-                    <button on:click=retry>{s.full_retry}</button>
-                </div>
-            }
-            .into_any()
-        } else {
-            view! { <p class="loading">{s.loading}</p> }.into_any()
-        }
+    view! {
+        <div class="error" role="alert" data-testid="full-failed">
+            <p>{move || lang.get().strings().full_failed}</p>
+            <button on:click=retry>{move || lang.get().strings().full_retry}</button>
+        </div>
     }
 }
 
@@ -392,12 +399,12 @@ fn App() -> impl IntoView {
     // Another dataset loading while one is shown (the first load shows the fallback instead).
     let reloading = move || pending.get() && data.with(|d| d.is_some());
     view! {
-        <Router>
+        <AppRouter>
             <header class="topbar">
-                <A href="/" attr:class="brand">
+                <a href=move || full_href("/") class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>
                     {move || s().app_name}
-                </A>
+                </a>
                 <span class="tagline">{move || s().tagline}</span>
                 <search::SearchBox data=data />
                 // On a narrow screen the links fold behind this button (CSS shows it below 760 px);
@@ -434,12 +441,12 @@ fn App() -> impl IntoView {
                         }
                     }
                 >
-                    <A href="/" attr:data-testid="nav-dashboard">{move || s().dashboard}</A>
-                    <A href=move || full_href("/workshop") attr:rel=FULL_LINK_REL attr:data-testid="nav-workshop">{move || s().workshop}</A>
-                    <A href=move || full_href("/import") attr:rel=FULL_LINK_REL attr:data-testid="nav-import">{move || lang.get().import_strings().nav}</A>
-                    <A href=move || full_href("/data") attr:rel=FULL_LINK_REL attr:class="nav-data" attr:data-testid="nav-data">{move || lang.get().data_strings().nav}</A>
-                    <A href=move || full_href("/assessment") attr:rel=FULL_LINK_REL attr:data-testid="nav-assessment">{move || s().assessment_nav}</A>
-                    <A href="/methodology" attr:data-testid="nav-methodology">{move || s().methodology}</A>
+                    <a href=move || full_href("/") aria-current=current_page("/") data-testid="nav-dashboard">{move || s().dashboard}</a>
+                    <a href=move || full_href("/workshop") aria-current=current_page("/workshop") data-testid="nav-workshop">{move || s().workshop}</a>
+                    <a href=move || full_href("/import") aria-current=current_page("/import") data-testid="nav-import">{move || lang.get().import_strings().nav}</a>
+                    <a href=move || full_href("/data") aria-current=current_page("/data") class="nav-data" data-testid="nav-data">{move || lang.get().data_strings().nav}</a>
+                    <a href=move || full_href("/assessment") aria-current=current_page("/assessment") data-testid="nav-assessment">{move || s().assessment_nav}</a>
+                    <a href=move || full_href("/methodology") aria-current=current_page("/methodology") data-testid="nav-methodology">{move || s().methodology}</a>
                     <data::DatasetSwitch />
                 </nav>
                 <button
@@ -484,116 +491,57 @@ fn App() -> impl IntoView {
                         {move || Suspend::new(async move {
                             data.await
                                 .map(|d| {
-                                    let (d1, d2, d3, origin) = (d.clone(), d.clone(), d.clone(), d.origin);
-                                    let (d4, d5, d6, d7) = (d.clone(), d.clone(), d.clone(), d.clone());
-                                    let d8 = d.clone();
+                                    let origin = d.origin;
                                     let provenances = d.dataset.provenances();
                                     view! {
-                                        <Routes fallback=move || view! { <p>{s().not_found}</p> }>
-                                            <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
-                                            <Route path=path!("/methodology") view=methodology::Methodology />
-                                            <Route path=path!("/data") view=data_view />
-                                            <Route path=path!("/import") view=import_view />
-                                            <Route path=path!("/workshop") view=move || workshop_view(d3.clone()) />
-                                            <Route path=path!("/indicator/:id") view=move || indicator_view(d2.clone()) />
-                                            <Route path=path!("/axis/:id") view=move || axis_view(d4.clone()) />
-                                            <Route path=path!("/project/:id") view=move || project_view(d5.clone()) />
-                                            <Route path=path!("/assessment") view=move || assessment_view(d6.clone()) />
-                                            <Route path=path!("/assessment/:id") view=move || assessment_view(d7.clone()) />
-                                            <Route path=path!("/compare") view=move || compare_view(d8.clone()) />
-                                        </Routes>
-                                        <Footer origin=origin provenances=provenances.clone() />
+                                        {pages(d, lang)}
+                                        <Footer origin=origin provenances=provenances />
                                     }
                                 })
                         })}
                     </ErrorBoundary>
                 </Transition>
             </main>
-        </Router>
+        </AppRouter>
     }
 }
 
-// The views of the pages only the full wasm holds: the pages themselves in the full wasm, in the
-// page's wasm a page that loads the full wasm.
-
+/// The pages of the full wasm, by route: every page, followed by its router inside the app.
 #[cfg(feature = "full")]
-fn data_view() -> impl IntoView {
-    view! { <data::DataPage /> }
+fn pages(d: Data, lang: RwSignal<Lang>) -> impl IntoView {
+    let s = move || lang.get().strings();
+    let (d1, d2, d3, d4) = (d.clone(), d.clone(), d.clone(), d.clone());
+    let (d5, d6, d7, d8) = (d.clone(), d.clone(), d.clone(), d);
+    view! {
+        <Routes fallback=move || view! { <p>{s().not_found}</p> }>
+            <Route path=path!("/") view=move || view! { <dashboard::Dashboard data=d1.clone() /> } />
+            <Route path=path!("/methodology") view=methodology::Methodology />
+            <Route path=path!("/data") view=|| view! { <data::DataPage /> } />
+            <Route path=path!("/import") view=|| view! { <import::ImportPage /> } />
+            <Route path=path!("/workshop") view=move || view! { <workshop::WorkshopPage data=d3.clone() /> } />
+            <Route path=path!("/indicator/:id") view=move || view! { <indicator::IndicatorPage data=d2.clone() /> } />
+            <Route path=path!("/axis/:id") view=move || view! { <scope::ScopePage data=d4.clone() scope=scope::Scope::Axis /> } />
+            <Route path=path!("/project/:id") view=move || view! { <scope::ScopePage data=d5.clone() scope=scope::Scope::Project /> } />
+            <Route path=path!("/assessment") view=move || view! { <assessment::AssessmentPage data=d6.clone() /> } />
+            <Route path=path!("/assessment/:id") view=move || view! { <assessment::AssessmentPage data=d7.clone() /> } />
+            <Route path=path!("/compare") view=move || view! { <compare::ComparePage data=d8.clone() /> } />
+        </Routes>
+    }
 }
 
-#[cfg(feature = "full")]
-fn import_view() -> impl IntoView {
-    view! { <import::ImportPage /> }
-}
-
-#[cfg(feature = "full")]
-fn workshop_view(data: Data) -> impl IntoView {
-    view! { <workshop::WorkshopPage data=data /> }
-}
-
-#[cfg(feature = "full")]
-fn indicator_view(data: Data) -> impl IntoView {
-    view! { <indicator::IndicatorPage data=data /> }
-}
-
+/// The page of the page's wasm for this document's address: the dashboard or the methodology; on a
+/// page only the full wasm holds (mounted only when the full wasm could not be loaded), a message.
 #[cfg(not(feature = "full"))]
-fn indicator_view(_data: Data) -> impl IntoView {
-    view! { <FullOnlyPage /> }
-}
-
-#[cfg(feature = "full")]
-fn axis_view(data: Data) -> impl IntoView {
-    view! { <scope::ScopePage data=data scope=scope::Scope::Axis /> }
-}
-
-#[cfg(feature = "full")]
-fn project_view(data: Data) -> impl IntoView {
-    view! { <scope::ScopePage data=data scope=scope::Scope::Project /> }
-}
-
-#[cfg(feature = "full")]
-fn assessment_view(data: Data) -> impl IntoView {
-    view! { <assessment::AssessmentPage data=data /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn assessment_view(_data: Data) -> impl IntoView {
-    view! { <FullOnlyPage /> }
-}
-
-#[cfg(feature = "full")]
-fn compare_view(data: Data) -> impl IntoView {
-    view! { <compare::ComparePage data=data /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn compare_view(_data: Data) -> impl IntoView {
-    view! { <FullOnlyPage /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn axis_view(_data: Data) -> impl IntoView {
-    view! { <FullOnlyPage /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn project_view(_data: Data) -> impl IntoView {
-    view! { <FullOnlyPage /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn data_view() -> impl IntoView {
-    view! { <FullOnlyPage /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn import_view() -> impl IntoView {
-    view! { <FullOnlyPage /> }
-}
-
-#[cfg(not(feature = "full"))]
-fn workshop_view(_data: Data) -> impl IntoView {
-    view! { <FullOnlyPage /> }
+fn pages(d: Data, lang: RwSignal<Lang>) -> AnyView {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    match path.as_str() {
+        "/" => view! { <dashboard::Dashboard data=d /> }.into_any(),
+        "/methodology" => view! { <methodology::Methodology /> }.into_any(),
+        p if is_full_only(p) => view! { <FullOnlyPage /> }.into_any(),
+        _ => view! { <p>{move || lang.get().strings().not_found}</p> }.into_any(),
+    }
 }
 
 #[component]

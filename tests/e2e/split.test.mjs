@@ -25,6 +25,10 @@ function wasmRequests(page) {
   return names;
 }
 
+/// Marks the current document, so that `sameDocument` tells whether a click loaded a new one.
+const markDocument = (page) => page.evaluate(() => { window.__sameDocument = true; });
+const sameDocument = (page) => page.evaluate(() => window.__sameDocument === true);
+
 /// Runs `body` in a page of a fresh context without the service worker (so every fetch is the page's
 /// own), with the wasm and JS files it requested, and fails on any uncaught page error.
 const inPage = (body) => withPage(browser, {}, (page) => body(page, wasmRequests(page)));
@@ -36,25 +40,46 @@ test('the dashboard loads only the page wasm; the workshop loads the full wasm, 
   assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full') || n.startsWith('vigie-worker')), [],
     'the dashboard fetched neither the full wasm nor the import engine');
   const link = page.getByTestId('nav-workshop');
-  assert.equal(await link.getAttribute('rel'), 'external', 'the page wasm opens the workshop as a new document');
-
   await page.setViewportSize({ width: 1200, height: 900 });
+  await markDocument(page);
   await link.click();
   await page.getByTestId('workshop').waitFor();
+  assert.equal(await sameDocument(page), false, 'the page wasm opens the workshop as a new document');
   assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
   await page.screenshot({ path: join(OUT, 'split-workshop.png'), fullPage: false });
 
   // In the full wasm the links are ordinary: back to the dashboard without a new document.
   assert.equal(await page.getByTestId('nav-dashboard').getAttribute('rel'), null);
-  const marker = await page.evaluate(() => { window.__sameDocument = true; return true; });
-  assert.ok(marker);
+  await markDocument(page);
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('indicator-row').first().waitFor();
-  assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+  assert.equal(await sameDocument(page), true, 'same document');
+  assert.equal(await page.getByTestId('nav-dashboard').getAttribute('aria-current'), 'page');
   assert.equal(await page.getByTestId('nav-import').getAttribute('rel'), null);
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-page').waitFor();
-  assert.equal(await page.evaluate(() => window.__sameDocument === true), true, 'same document');
+  assert.equal(await sameDocument(page), true, 'same document');
+  assert.equal(await page.getByTestId('nav-import').getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByTestId('nav-dashboard').getAttribute('aria-current'), null);
+}));
+
+test('the page wasm has no router: the methodology is a new document of the page wasm, in the language chosen', () => inPage(async (page, requested) => {
+  await page.goto(BASE + '/');
+  await page.getByTestId('indicator-row').first().waitFor();
+  assert.equal(await page.getByTestId('nav-dashboard').getAttribute('aria-current'), 'page');
+  await page.getByTestId('lang-switch').click();
+  await page.locator('html[lang="en"]').waitFor();
+  await markDocument(page);
+  await page.getByTestId('nav-methodology').click();
+  await page.getByTestId('methodology').waitFor();
+  assert.equal(await sameDocument(page), false, 'a new document');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.match(page.url(), /\/methodology\?lang=en$/);
+  assert.equal(await page.getByTestId('nav-methodology').getAttribute('aria-current'), 'page');
+  assert.equal(await page.getByTestId('nav-dashboard').getAttribute('aria-current'), null);
+  assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], 'still the page wasm');
+  await page.goto(BASE + '/nowhere');
+  await page.getByText(/introuvable|not found/i).first().waitFor();
 }));
 
 test('an indicator opened from the dashboard loads the full wasm and keeps the language and the date', () => inPage(async (page, requested) => {
@@ -65,15 +90,16 @@ test('an indicator opened from the dashboard loads the full wasm and keeps the l
   const row = page.getByTestId('indicator-row').first();
   const id = await row.getAttribute('data-indicator');
   const link = row.locator('a').first();
-  assert.equal(await link.getAttribute('rel'), 'external');
   const href = await link.getAttribute('href');
   assert.match(href, new RegExp(`^/indicator/${id}\\?`), href);
   assert.match(href, /lang=en/, href);
   assert.match(href, /asof=2024-12-31/, href);
   assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], 'not yet');
 
+  await markDocument(page);
   await link.click();
   await page.locator(`[data-testid="indicator-page"][data-indicator="${id}"]`).waitFor();
+  assert.equal(await sameDocument(page), false, 'a new document');
   assert.ok(requested.includes('vigie-full_bg.wasm'), `full wasm fetched: ${requested}`);
   assert.equal(await page.locator('html').getAttribute('lang'), 'en');
   assert.equal(await page.getByTestId('as-of').inputValue(), '2024-12-31');

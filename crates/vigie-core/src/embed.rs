@@ -24,6 +24,23 @@ impl EmbedKind {
         }
     }
 
+    /// The embed a route shows, with its indicator id as written in the path (empty for the
+    /// programme): the inverse of [`EmbedKind::path`]. `None` for any other path.
+    pub fn of_path(path: &str) -> Option<(EmbedKind, &str)> {
+        let rest = path.strip_prefix("/embed/")?;
+        if rest.trim_end_matches('/') == "programme" {
+            return Some((EmbedKind::Programme, ""));
+        }
+        let (kind, id) = rest.split_once('/')?;
+        let kind = match kind {
+            "card" => EmbedKind::Card,
+            "chart" => EmbedKind::Chart,
+            _ => return None,
+        };
+        let id = id.strip_suffix('/').unwrap_or(id);
+        (!id.is_empty() && !id.contains('/')).then_some((kind, id))
+    }
+
     /// A height that fits the view before the frame reports its own.
     pub fn initial_height(self) -> u32 {
         match self {
@@ -82,6 +99,36 @@ pub fn snippet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_back_the_route_it_writes() {
+        for kind in [EmbedKind::Card, EmbedKind::Chart] {
+            for id in ["icc2-calls", "a.b_c", "é"] {
+                assert_eq!(EmbedKind::of_path(&kind.path(id)), Some((kind, id)));
+            }
+        }
+        let programme = EmbedKind::Programme.path("ignored");
+        assert_eq!(
+            EmbedKind::of_path(&programme),
+            Some((EmbedKind::Programme, ""))
+        );
+        assert_eq!(
+            EmbedKind::of_path("/embed/card/x/"),
+            Some((EmbedKind::Card, "x"))
+        );
+        for other in [
+            "/",
+            "/embed/",
+            "/embed/card/",
+            "/embed/card",
+            "/embed/card/a/b",
+            "/embed/map/x",
+            "/indicator/x",
+            "/embed/programmes",
+        ] {
+            assert_eq!(EmbedKind::of_path(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn accepts_only_hex_colours() {
