@@ -12,7 +12,7 @@ pub use vigie_core::records::*;
 /// A failure of the store, of loading a dataset into it, or of reading an export file. Each variant
 /// carries its data as values; `describe` renders it through the language tables (`Display` is the
 /// English text, for logs).
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Clone, PartialEq, thiserror::Error)]
 pub enum StoreError {
     /// The browser's IndexedDB refused an operation; its own message.
     #[error("IndexedDB: {0}")]
@@ -43,6 +43,14 @@ pub enum StoreError {
     /// A refused export file; pages show it with `Lang::export_error`.
     #[error("{0}")]
     Export(export::ExportError),
+}
+
+/// `Debug` is the `Display` text: errors reach `Debug` only through logs and Leptos' error boundary,
+/// and a derived one would bring every problem kind's field names into the page's wasm.
+impl std::fmt::Debug for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self, f)
+    }
 }
 
 impl StoreError {
