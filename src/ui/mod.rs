@@ -361,6 +361,46 @@ pub fn full_href_in(path: &str, lang: Lang, settings: &Settings, shown: &str) ->
     with_query(path, &state_pairs(lang, settings, shown))
 }
 
+/// Keeps the document's language and the address bar's `lang`, `asof`, `kind` and `ds` in step with
+/// the view: after each change of one of them and, in the full wasm, after each navigation inside the
+/// app (so the address of any page, reached by any link, can be shared as it is shown). Renders
+/// nothing; it sits inside the router, whose location it follows.
+#[component]
+fn SyncUrl(lang: RwSignal<Lang>, settings: Settings, shown: Shown) -> impl IntoView {
+    #[cfg(feature = "full")]
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let l = lang.get();
+        let ds = shown.0.get();
+        settings.as_of.track();
+        settings.kind.track();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", l.tag());
+        }
+        let sync = move || sync_url(l, &settings, &ds);
+        #[cfg(feature = "full")]
+        when_address_shows(location.pathname.get(), 60, sync);
+        #[cfg(not(feature = "full"))]
+        sync();
+    });
+}
+
+/// Runs `then` once the address bar shows page `path`, waiting at most `frames` animation frames.
+/// The router sets its location first and writes the address only once the new page is built, so an
+/// address written in between would be overwritten.
+#[cfg(feature = "full")]
+fn when_address_shows(path: String, frames: u32, then: impl FnOnce() + 'static) {
+    let shown = web_sys::window().and_then(|w| w.location().pathname().ok());
+    if frames == 0 || shown.as_deref() == Some(path.as_str()) {
+        then();
+    } else {
+        request_animation_frame(move || when_address_shows(path, frames - 1, then));
+    }
+}
+
 #[component]
 fn App() -> impl IntoView {
     let lang = RwSignal::new(query_value("lang").map_or(Lang::Fr, |t| Lang::from_tag(&t)));
@@ -375,19 +415,6 @@ fn App() -> impl IntoView {
     };
     provide_context(settings);
     let shown = Shown::provide();
-    Effect::new(move |_| {
-        let l = lang.get();
-        let ds = shown.0.get();
-        settings.as_of.track();
-        settings.kind.track();
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", l.tag());
-        }
-        sync_url(l, &settings, &ds);
-    });
     let store_state = data::StoreState::provide();
     let data =
         LocalResource::new(move || load(store_state, store_state.epoch.get() == 0, shown.0.get()));
@@ -400,6 +427,7 @@ fn App() -> impl IntoView {
     let reloading = move || pending.get() && data.with(|d| d.is_some());
     view! {
         <AppRouter>
+            <SyncUrl lang=lang settings=settings shown=shown />
             <header class="topbar">
                 <a href=move || full_href("/") class="brand">
                     <span class="brand-mark" aria-hidden="true">"◆"</span>

@@ -82,6 +82,23 @@ test('the page wasm has no router: the methodology is a new document of the page
   await page.getByText(/introuvable|not found/i).first().waitFor();
 }));
 
+test('in the full wasm, the address keeps the language and the date after a navigation inside the app', () => inPage(async (page) => {
+  await page.goto(BASE + '/workshop?lang=en&asof=2024-12-31');
+  await page.getByTestId('workshop').waitFor();
+  await markDocument(page);
+  await page.getByTestId('nav-dashboard').click();
+  await page.getByTestId('indicator-row').first().waitFor();
+  assert.equal(await sameDocument(page), true, 'a navigation inside the app');
+  // The router writes the address once the page is built; the state follows it.
+  await page.waitForFunction(() => location.pathname === '/' && /(^|&)lang=en(&|$)/.test(location.search.slice(1)));
+  assert.match(page.url(), /asof=2024-12-31/);
+  // The address, shared or reloaded, opens the page as it was shown.
+  await page.reload();
+  await page.getByTestId('indicator-row').first().waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.getByTestId('as-of').inputValue(), '2024-12-31');
+}));
+
 test('an indicator opened from the dashboard loads the full wasm and keeps the language and the date', () => inPage(async (page, requested) => {
   await page.goto(BASE + '/?asof=2024-12-31');
   await page.getByTestId('indicator-row').first().waitFor();
