@@ -147,10 +147,6 @@ extern "C" {
     fn load_full() -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
-/// Whether loading the full wasm failed (offline and not yet cached): its pages then say so.
-#[cfg(not(feature = "full"))]
-static FULL_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
 /// Mounts the app on `<body>`; in a Web Worker there is no page, and nothing is mounted. In the page's
 /// wasm, a page only the full wasm holds loads the full wasm instead, which mounts the whole app; if
 /// it cannot be fetched, this wasm mounts and that page says so.
@@ -170,7 +166,6 @@ pub fn mount() {
             };
             if let Err(e) = loaded {
                 web_sys::console::error_1(&e);
-                FULL_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
                 mount_here(&path);
             }
         });
@@ -564,8 +559,9 @@ fn pages(d: Data, lang: RwSignal<Lang>) -> AnyView {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
-    match path.as_str() {
-        "/" => view! { <dashboard::Dashboard data=d /> }.into_any(),
+    // A trailing slash names the same page, as with the full wasm's router.
+    match path.trim_end_matches('/') {
+        "" => view! { <dashboard::Dashboard data=d /> }.into_any(),
         "/methodology" => view! { <methodology::Methodology /> }.into_any(),
         p if is_full_only(p) => view! { <FullOnlyPage /> }.into_any(),
         _ => view! { <p>{move || lang.get().strings().not_found}</p> }.into_any(),

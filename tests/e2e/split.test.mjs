@@ -78,6 +78,8 @@ test('the page wasm has no router: the methodology is a new document of the page
   assert.equal(await page.getByTestId('nav-methodology').getAttribute('aria-current'), 'page');
   assert.equal(await page.getByTestId('nav-dashboard').getAttribute('aria-current'), null);
   assert.deepEqual(requested.filter((n) => n.startsWith('vigie-full')), [], 'still the page wasm');
+  await page.goto(BASE + '/methodology/');
+  await page.getByTestId('methodology').waitFor();
   await page.goto(BASE + '/nowhere');
   await page.getByText(/introuvable|not found/i).first().waitFor();
 }));
