@@ -8,6 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use vigie::ingest::datapackage::read_package;
+use vigie::map::{files_from_json, files_to_json, BoundaryFile};
 use vigie::model::{Dataset, Observation, Provenance};
 use vigie::period::{Date, Period};
 use vigie::store::export::{export, import};
@@ -292,31 +293,70 @@ async fn export_clear_import_export_is_byte_identical() {
     assert_eq!(restored.scenarios, scenarios);
 }
 
+/// A boundary file as the map imports it: one commune, a square.
+fn boundary_file(file: &str) -> BoundaryFile {
+    BoundaryFile {
+        file: file.into(),
+        imported_on: "2026-12-07".into(),
+        features: 1,
+        text: r#"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"code": "76351", "nom": "Le Havre"},
+   "geometry": {"type": "Polygon", "coordinates": [[[0, 49], [1, 49], [1, 50], [0, 50], [0, 49]]]}}
+]}"#
+        .into(),
+    }
+}
+
 #[wasm_bindgen_test]
-async fn an_observatory_import_keeps_the_imported_boundary_files() {
-    let name = unique_db("boundaries");
-    let store = Store::open_named(&name).await.unwrap();
-    store
+async fn an_observatory_file_carries_the_imported_boundary_files_to_another_browser() {
+    let first = Store::open_named(&unique_db("boundaries-a")).await.unwrap();
+    first
         .put_dataset(&new("default", DatasetKind::Default), &default_dataset())
         .await
         .unwrap();
-    let files =
-        r#"[{"file":"communes.geojson","imported_on":"2026-12-07","features":54,"text":"{}"}]"#;
-    store.put_boundaries(files).await.unwrap();
-    let before = dump(&store).await;
-    store.restore(&import(&before).unwrap()).await.unwrap();
-    assert_eq!(
-        store.get_boundaries().await.unwrap().as_deref(),
-        Some(files)
-    );
+    let communes = boundary_file("communes.geojson");
+    first
+        .put_boundaries(&files_to_json(std::slice::from_ref(&communes)))
+        .await
+        .unwrap();
+    let exported = dump(&first).await;
     assert!(
-        dump(&store).await == before,
+        exported.contains("\"boundaries\""),
+        "the export holds the files"
+    );
+    // Another browser, which has a boundary file of its own and an older copy of the same one.
+    let other = Store::open_named(&unique_db("boundaries-b")).await.unwrap();
+    let iris = boundary_file("iris.geojson");
+    let older = BoundaryFile {
+        imported_on: "2025-01-01".into(),
+        ..communes.clone()
+    };
+    other
+        .put_boundaries(&files_to_json(&[iris.clone(), older]))
+        .await
+        .unwrap();
+    other.restore(&import(&exported).unwrap()).await.unwrap();
+    let files = |text: Option<String>| files_from_json(&text.unwrap()).unwrap();
+    assert_eq!(
+        files(other.get_boundaries().await.unwrap()),
+        vec![iris.clone(), communes.clone()],
+        "its own file stays, the export's replaces the older copy"
+    );
+    assert_eq!(
+        import(&dump(&other).await).unwrap().datasets,
+        import(&exported).unwrap().datasets,
         "the datasets are the export's"
     );
-    store.clear().await.unwrap();
+    // An export without boundary files leaves the stored ones; clearing the datasets does too.
+    first.put_boundaries("[]").await.unwrap();
+    other
+        .restore(&import(&dump(&first).await).unwrap())
+        .await
+        .unwrap();
+    other.clear().await.unwrap();
     assert_eq!(
-        store.get_boundaries().await.unwrap().as_deref(),
-        Some(files)
+        files(other.get_boundaries().await.unwrap()),
+        vec![iris, communes]
     );
 }
 

@@ -427,12 +427,26 @@ impl Store {
                 });
             }
         }
-        Ok(Snapshot { datasets })
+        // The boundary files the person imported for maps travel with the datasets.
+        let boundaries: Option<String> = tx
+            .object_store(EDITS)?
+            .get(BOUNDARIES_KEY.to_owned())
+            .primitive()?
+            .await?;
+        let boundaries = match boundaries {
+            Some(text) => crate::map::files_from_json(&text).map_err(StoreError::Decode)?,
+            None => Vec::new(),
+        };
+        Ok(Snapshot {
+            datasets,
+            boundaries,
+        })
     }
 
-    /// Replaces every dataset with a snapshot's (an imported observatory file), in one transaction;
-    /// the imported boundary files stay. A dataset's workshop state (entries as typed, scenarios,
-    /// statements) becomes the snapshot's.
+    /// Replaces every dataset with a snapshot's (an imported observatory file), in one transaction.
+    /// A dataset's workshop state (entries as typed, scenarios, statements) becomes the snapshot's.
+    /// The imported boundary files are no dataset's: those stored stay, and the snapshot's are added
+    /// (one of the same name replaces the stored one).
     pub async fn restore(&self, snapshot: &Snapshot) -> Result<(), StoreError> {
         let tx = self
             .db
@@ -440,12 +454,25 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         // The boundary files the person imported for maps are no dataset: an observatory file
-        // replaces the datasets and leaves them.
-        let boundaries: Option<String> = tx
+        // replaces the datasets, keeps the stored files and adds its own. A stored list that cannot
+        // be read stops the import before anything is cleared.
+        let stored: Option<String> = tx
             .object_store(EDITS)?
             .get(BOUNDARIES_KEY.to_owned())
             .primitive()?
             .await?;
+        let boundaries = if snapshot.boundaries.is_empty() {
+            stored
+        } else {
+            let mut files = match stored {
+                Some(text) => crate::map::files_from_json(&text).map_err(StoreError::Decode)?,
+                None => Vec::new(),
+            };
+            for f in &snapshot.boundaries {
+                crate::map::add_file(&mut files, f.clone());
+            }
+            Some(crate::map::files_to_json(&files))
+        };
         for name in [META, CHUNKS, EDITS] {
             tx.object_store(name)?.clear()?.await?;
         }

@@ -3,14 +3,15 @@
 // fill is its value's class in the legend, the table lists what the map draws with the file's
 // values, the pointer and the keyboard read a country out. Then an ONS Open SDG indicator whose
 // GeoCodes no world map knows: the page says so, a bad boundary file is refused with its place, a
-// boundary file of the UK's nations is imported, kept across a reload and drawn; on a phone the
+// boundary file of the UK's nations is imported, kept across a reload, carried by the observatory
+// file to another browser and drawn there too; on a phone the
 // map fits the width. Screenshots in target/e2e/map-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, OUT, BASE, ImportPage, withPage } from './support.mjs';
+import { launch, OUT, BASE, DataManagerPage, ImportPage, withPage } from './support.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 
@@ -131,7 +132,7 @@ test('a file of countries: the world map, each fill its value\'s class, the tabl
 
 test('GeoCodes of the UK: no world shape, a bad boundary file refused, the nations\' file imported, kept and drawn', async () => {
   await inPage(async (page) => {
-    await importAndOpen(page, [join(FIXTURES, 'real/open-sdg-ons/data/indicator_11-7-1.csv')]);
+    const id = await importAndOpen(page, [join(FIXTURES, 'real/open-sdg-ons/data/indicator_11-7-1.csv')]);
     await page.getByTestId('map-no-match').waitFor();
     assert.match(await page.getByTestId('map-no-match').textContent(), /E92000001/);
     let rows = await tableRows(page);
@@ -164,6 +165,25 @@ test('GeoCodes of the UK: no world shape, a bad boundary file refused, the natio
     await page.reload();
     await page.getByTestId('map').waitFor();
     await check();
+
+    // The observatory file carries the boundary file to another browser, which draws the same map.
+    const ds = await page.evaluate(() => localStorage.getItem('vigie.dataset'));
+    const data = new DataManagerPage(page);
+    await data.open();
+    const exported = await data.exportText();
+    assert.deepEqual(JSON.parse(exported).resources.filter((r) => r.name === 'boundaries')
+      .flatMap((r) => r.data.map((f) => f.file)), ['uk-nations-schematic.geojson']);
+    await inPage(async (other) => {
+      const there = new DataManagerPage(other);
+      await there.open();
+      assert.equal(await there.importText('observatory.json', exported), 'imported');
+      await other.goto(`${BASE}/indicator/${id}?lang=en&ds=${ds}`);
+      await other.getByTestId('map').waitFor();
+      assert.equal(await other.getByTestId('map-boundaries').inputValue(), 'uk-nations-schematic.geojson');
+      assert.deepEqual((await shapes(other)).map((s) => s.code), ['E92000001', 'W92000004', 'S92000003', 'N92000002']);
+    });
+    await page.goto(`${BASE}/indicator/${id}?lang=en`);
+    await page.getByTestId('map').waitFor();
 
     // On a phone the map and its table fit the width.
     await page.setViewportSize({ width: 375, height: 812 });

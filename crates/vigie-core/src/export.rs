@@ -6,10 +6,13 @@
 //! is the header, as the Frictionless spec allows) and `statuses` (tabular, computed by the KPI
 //! engine as of the export date; informative, recomputed after import), and, when the dataset has a
 //! workshop, `statements` (tabular: the assessment statements written there) and `workshop` (its
-//! entries as typed and its kept scenarios, inline JSON). Writing is deterministic:
+//! entries as typed and its kept scenarios, inline JSON). After the datasets, when the person imported
+//! boundary files for maps, one `boundaries` resource holds them (inline JSON: each file's name, day,
+//! territory count and GeoJSON or TopoJSON text). Writing is deterministic:
 //! the same store exports the same bytes, so export → clear → import → export is byte-identical.
 
 use crate::kpi::{evaluate, Options};
+use crate::map::{geo::read_boundaries, BoundaryFile};
 use crate::model::{Assessment, Dataset, Moment, Observation, Provenance, Text};
 use crate::period::{Date, Period};
 use crate::records::{DatasetHead, DatasetInfo};
@@ -48,7 +51,12 @@ struct WorkshopPart {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Snapshot {
     pub datasets: Vec<SnapshotDataset>,
+    /// The boundary files the person imported for maps (no dataset's own).
+    pub boundaries: Vec<BoundaryFile>,
 }
+
+/// The name and part of the resource that holds the imported boundary files.
+const BOUNDARIES: &str = "boundaries";
 
 #[derive(Serialize, Deserialize)]
 struct Package {
@@ -80,7 +88,9 @@ struct Resource {
 #[derive(Serialize, Deserialize)]
 struct ResourceVigie {
     part: String,
-    dataset: DatasetInfo,
+    /// The dataset a part belongs to; every part has one but `boundaries`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    dataset: Option<DatasetInfo>,
 }
 
 fn field(name: &str, ty: &str) -> Value {
@@ -344,7 +354,7 @@ pub fn export(snapshot: &Snapshot, as_of: Date) -> String {
             format: "json".into(),
             vigie: ResourceVigie {
                 part: part.into(),
-                dataset: d.info.clone(),
+                dataset: Some(d.info.clone()),
             },
             schema,
             data,
@@ -401,6 +411,19 @@ pub fn export(snapshot: &Snapshot, as_of: Date) -> String {
             ));
         }
     }
+    if !snapshot.boundaries.is_empty() {
+        resources.push(Resource {
+            name: BOUNDARIES.into(),
+            profile: "data-resource".into(),
+            format: "json".into(),
+            vigie: ResourceVigie {
+                part: BOUNDARIES.into(),
+                dataset: None,
+            },
+            schema: None,
+            data: serde_json::to_value(&snapshot.boundaries).unwrap_or(Value::Null),
+        });
+    }
     let package = Package {
         profile: "data-package".into(),
         name: PACKAGE_NAME.into(),
@@ -434,6 +457,11 @@ pub enum ExportError {
     UnknownPart { resource: String, part: String },
     /// Two datasets with one id.
     DuplicateDataset,
+    /// A dataset's part that does not say which dataset it belongs to.
+    NoDataset { resource: String },
+    /// An imported boundary file of the `boundaries` resource that cannot be read as boundaries;
+    /// `message` is the map reader's.
+    BadBoundaries { file: String, message: String },
     /// A resource's `data` is not an array of rows.
     DataNotArray { resource: String },
     /// Row `row` (1-based, after the header) of a resource is wrong.
@@ -500,9 +528,16 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
         });
     }
     let mut datasets: Vec<SnapshotDataset> = Vec::new();
+    let mut boundaries: Vec<BoundaryFile> = Vec::new();
     let mut head: Option<DatasetHead> = None;
     for r in package.resources {
-        let info = r.vigie.dataset;
+        if r.vigie.part == BOUNDARIES {
+            boundaries = read_boundary_files(&r.name, r.data)?;
+            continue;
+        }
+        let info = r.vigie.dataset.ok_or_else(|| ExportError::NoDataset {
+            resource: r.name.clone(),
+        })?;
         match r.vigie.part.as_str() {
             "metadata" => {
                 head =
@@ -559,7 +594,27 @@ pub fn import(text: &str) -> Result<Snapshot, ExportError> {
     if ids.windows(2).any(|w| w[0] == w[1]) {
         return Err(ExportError::DuplicateDataset);
     }
-    Ok(Snapshot { datasets })
+    Ok(Snapshot {
+        datasets,
+        boundaries,
+    })
+}
+
+/// The `boundaries` resource's files, each checked with the map's own reader, so that a file the
+/// map could not draw is refused here, before anything is written.
+fn read_boundary_files(resource: &str, data: Value) -> Result<Vec<BoundaryFile>, ExportError> {
+    let files: Vec<BoundaryFile> =
+        serde_json::from_value(data).map_err(|e| ExportError::BadMetadata {
+            resource: resource.to_owned(),
+            message: e.to_string(),
+        })?;
+    for f in &files {
+        read_boundaries(&f.file, &f.text).map_err(|p| ExportError::BadBoundaries {
+            file: f.file.clone(),
+            message: p.to_string(),
+        })?;
+    }
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -657,7 +712,62 @@ mod tests {
                     scenarios: Vec::new(),
                 },
             ],
+            boundaries: vec![BoundaryFile {
+                file: "communes « LHSM ».geojson".into(),
+                imported_on: "2026-12-07".into(),
+                features: 1,
+                text: COMMUNE.into(),
+            }],
         }
+    }
+
+    /// A boundary file as the map imports it: one commune, a square.
+    const COMMUNE: &str = r#"{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"code": "76351", "nom": "Le Havre"},
+   "geometry": {"type": "Polygon", "coordinates": [[[0, 49], [1, 49], [1, 50], [0, 50], [0, 49]]]}}
+]}"#;
+
+    #[test]
+    fn the_imported_boundary_files_travel_and_a_broken_one_is_refused() {
+        let s = snapshot();
+        let text = export(&s, Date::new(2026, 12, 7).unwrap());
+        let back = import(&text).unwrap();
+        assert_eq!(back.boundaries, s.boundaries);
+        // An observatory without boundary files writes no such resource, and reads back without any.
+        let none = Snapshot {
+            boundaries: Vec::new(),
+            ..s.clone()
+        };
+        let plain = export(&none, Date::new(2026, 12, 7).unwrap());
+        assert!(!plain.contains("\"boundaries\""), "no boundaries resource");
+        assert_eq!(import(&plain).unwrap().boundaries, Vec::new());
+        // A file the map could not draw is refused with its name and the reader's position.
+        let broken = Snapshot {
+            boundaries: vec![BoundaryFile {
+                text: COMMUNE.replace("[1, 49]", "[1, \"north\"]"),
+                ..s.boundaries[0].clone()
+            }],
+            ..s.clone()
+        };
+        let e = import(&export(&broken, Date::new(2026, 12, 7).unwrap())).unwrap_err();
+        let ExportError::BadBoundaries { file, message } = &e else {
+            panic!("{e:?}");
+        };
+        assert_eq!(file, "communes « LHSM ».geojson");
+        assert!(message.contains(".geojson:2:3: "), "{message}");
+        // A dataset's part must say which dataset it belongs to.
+        let orphan = text.replacen(
+            "\"part\":\"edits\",\"dataset\":",
+            "\"part\":\"edits\",\"was\":",
+            1,
+        );
+        assert_ne!(orphan, text);
+        assert_eq!(
+            import(&orphan).unwrap_err(),
+            ExportError::NoDataset {
+                resource: "dataset-0-edits".into()
+            }
+        );
     }
 
     #[test]

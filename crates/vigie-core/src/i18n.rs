@@ -714,10 +714,10 @@ pub static FR_DATA: DataStrings = DataStrings {
     persist_unsupported: "Ce navigateur ne propose pas de stockage persistant.",
     memory_only: "Stockage du navigateur indisponible (navigation privée ou désactivé) : Vigie fonctionne en mémoire et rien ne sera conservé après fermeture de l’onglet.",
     export_title: "Exporter ou importer tout l’observatoire",
-    export_help: "Un seul fichier datapackage.json (Frictionless) : les données, vos saisies et les statuts calculés. Importé sur une autre machine, il redonne le même état.",
+    export_help: "Un seul fichier datapackage.json (Frictionless) : les données, vos saisies, l’atelier, les fichiers de frontières des cartes et les statuts calculés. Importé sur une autre machine, il redonne le même état.",
     export_button: "Exporter l’observatoire",
     import_label: "Importer un observatoire (remplace tout)",
-    import_help: "L’import remplace tous les jeux de données ; s’il échoue, rien n’est modifié.",
+    import_help: "L’import remplace tous les jeux de données et ajoute ses fichiers de frontières à ceux du navigateur ; s’il échoue, rien n’est modifié.",
     imported: "Observatoire importé.",
     replaced: "Jeu de données remplacé ; vos saisies sont conservées.",
     deleted: "Jeu de données supprimé.",
@@ -762,10 +762,10 @@ pub static EN_DATA: DataStrings = DataStrings {
     persist_unsupported: "This browser offers no persistent storage.",
     memory_only: "Browser storage unavailable (private mode or disabled): Vigie works in memory and nothing will be kept after this tab is closed.",
     export_title: "Export or import the whole observatory",
-    export_help: "One datapackage.json file (Frictionless): the data, your entries and the computed statuses. Imported on another machine, it gives back the same state.",
+    export_help: "One datapackage.json file (Frictionless): the data, your entries, the workshop, the maps' boundary files and the computed statuses. Imported on another machine, it gives back the same state.",
     export_button: "Export the observatory",
     import_label: "Import an observatory (replaces everything)",
-    import_help: "Importing replaces every dataset; if it fails, nothing is changed.",
+    import_help: "Importing replaces every dataset and adds its boundary files to this browser's; if it fails, nothing is changed.",
     imported: "Observatory imported.",
     replaced: "Dataset replaced; your entries are kept.",
     deleted: "Dataset deleted.",
@@ -1809,6 +1809,18 @@ impl Lang {
             UnknownPart { resource, part } => format!("{resource}: unknown part {part:?}"),
             DuplicateDataset if fr => "un identifiant de jeu de données apparaît deux fois".into(),
             DuplicateDataset => "a dataset id appears twice".into(),
+            NoDataset { resource } if fr => {
+                format!("{resource} : ne dit pas à quel jeu de données il appartient")
+            }
+            NoDataset { resource } => {
+                format!("{resource}: does not say which dataset it belongs to")
+            }
+            BadBoundaries { file, message } if fr => {
+                format!("fichier de frontières « {file} » illisible ({message})")
+            }
+            BadBoundaries { file, message } => {
+                format!("boundary file {file:?} cannot be read: {message}")
+            }
             DataNotArray { resource } if fr => {
                 format!("{resource} : les données ne sont pas un tableau")
             }
@@ -2074,6 +2086,13 @@ mod tests {
             ExportError::DuplicateDataset,
             ExportError::DataNotArray {
                 resource: "r".into(),
+            },
+            ExportError::NoDataset {
+                resource: "r".into(),
+            },
+            ExportError::BadBoundaries {
+                file: "f.geojson".into(),
+                message: "line 1".into(),
             },
         ];
         let faults = [
