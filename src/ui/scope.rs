@@ -98,7 +98,7 @@ pub fn ScopePage(data: Data, scope: Scope) -> impl IntoView {
                     view! {
                         <li data-testid="axis-project" data-project=p.id.clone()>
                             <A href=format!("/project/{}", p.id)>{project_name}</A>
-                            {progress_bar(rate, l)}
+                            <span class="project-progress">{progress_bar(rate, l)}</span>
                         </li>
                     }
                 })

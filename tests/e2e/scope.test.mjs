@@ -61,6 +61,11 @@ test('from the dashboard to an axis, a project, an indicator and back by the bre
     assert.ok(await page.locator('[data-testid="scope-card"] svg.multiple-chart').count() > 0, 'small charts drawn');
     const statuses = await page.getByTestId('scope-card').evaluateAll((cs) => cs.map((c) => c.dataset.status));
     assert.ok(statuses.every((s) => s), 'every card has a status');
+    // The projects' progress bars line up, whatever the length of their names.
+    const bars = await page.getByTestId('axis-project').locator('.bar')
+      .evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().right)));
+    assert.ok(bars.length >= 2, `${bars.length} project bars`);
+    assert.deepEqual(new Set(bars).size, 1, `bars end at ${bars}`);
     await page.screenshot({ path: join(OUT, 'scope-axis.png'), fullPage: true });
 
     // A project of the axis: same document (the full wasm), its breadcrumbs lead back to the axis.
