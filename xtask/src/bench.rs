@@ -114,6 +114,19 @@ pub fn bench(which: &str, args: &[String]) -> Result<(), String> {
             );
             Ok(())
         }
+        "head" => {
+            step("reading a large stored head, native (release): Vigie's reader against serde's derived one");
+            output(Command::new("cargo").args([
+                "run",
+                "--release",
+                "--quiet",
+                "--package",
+                "vigie-core",
+                "--example",
+                "head_bench",
+            ]))
+            .map(|_| ())
+        }
         "chart" => run_page_bench(
             "charts, Vigie and uPlot in one headless Chromium page",
             "chart",

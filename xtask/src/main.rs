@@ -15,6 +15,9 @@
 //!   throttled phone (CPU ×4, Fast 3G, fresh profile), this tree against the release built from `REF`
 //!   (default `HEAD~1`) in the same run; last line `startup: dashboard X ms, bytes B, vs_previous R`
 //!   (see `bench/startup.rs`).
+//! - `bench head`: reading a stored head of 2,000 indicators and 129,000 series natively, Vigie's
+//!   reader (`vigie_core::stored`) against serde's derived one; last line
+//!   `head: stored X ms, serde Y ms, stored/serde R` (see `crates/vigie-core/examples/head_bench.rs`).
 //! - `bench store`: the store benchmark in headless Chromium (release build); last line
 //!   `store: persist/parse R1, reload/parse R2, dexie_rows/vigie_persist R3`.
 //! - `fuzz [--seconds N]`: every cargo-fuzz target of `fuzz/` for N seconds (60 by default), one
@@ -45,14 +48,16 @@ fn main() -> ExitCode {
         Some("bench") => match args.get(1).map(String::as_str) {
             Some("store") => bench_store(),
             Some(which) => bench::bench(which, &args[2..]),
-            None => Err("usage: cargo xtask bench <kpi|chart|import|search|startup|store>".into()),
+            None => {
+                Err("usage: cargo xtask bench <kpi|chart|head|import|search|startup|store>".into())
+            }
         },
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         Some("e2e") => tools::ensure_build_tools()
             .and_then(|_| build_release())
             .and_then(|_| e2e(&args[1..])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|search|import [--no-build]|startup [--previous REF]|store> | fuzz [--seconds N]>");
+            eprintln!("usage: cargo xtask <serve [--port N] | test | size | build | e2e [SPEC…] | bench <kpi|chart|head|search|import [--no-build]|startup [--previous REF]|store> | fuzz [--seconds N]>");
             return ExitCode::from(2);
         }
     };

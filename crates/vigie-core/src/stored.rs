@@ -5,8 +5,10 @@
 //! shape; this module reads exactly that shape, with serde's defaults for the fields added over
 //! time. It exists for size: serde's derived `Deserialize` code for the model (one visitor per type,
 //! monomorphised for every container) was about 75 KB of the page's wasm before wasm-opt, while a
-//! `Value` is already parsed for the Data Package descriptor. The tests check it reads what serde
-//! writes, and agrees with serde's own reading, over the default programme and real files.
+//! `Value` is already parsed for the Data Package descriptor. The one exception is a head's series,
+//! read by `Series`' own `Deserialize` in the same pass as the metadata record, because an imported
+//! file's head can list 129,000 of them (`cargo xtask bench head`). The tests check it reads what
+//! serde writes, and agrees with serde's own reading, over the default programme and real files.
 //!
 //! `stored` never depends on `ingest`, `kpi`, `chart` or `export`.
 
@@ -451,6 +453,55 @@ lists! {
     statements: statement -> Statement;
 }
 
+/// A metadata record as serde splits it in one pass over its text: the info and the head's small
+/// parts kept as raw JSON (read by hand, like every record), the head's series read by `Series`' own
+/// `Deserialize`. An imported Eurostat file's head lists 129,000 series: through a `Value` of as many
+/// maps, its read was 4× serde's (`examples/head_bench.rs`).
+#[derive(serde::Deserialize)]
+struct RecordText<'t> {
+    #[serde(borrow)]
+    info: &'t RawValue,
+    #[serde(borrow)]
+    head: HeadText<'t>,
+    #[serde(borrow)]
+    chunks: &'t RawValue,
+}
+
+#[derive(serde::Deserialize)]
+struct HeadText<'t> {
+    #[serde(borrow)]
+    programme: &'t RawValue,
+    #[serde(borrow)]
+    axes: &'t RawValue,
+    #[serde(borrow)]
+    projects: &'t RawValue,
+    #[serde(borrow)]
+    indicators: &'t RawValue,
+    #[serde(default)]
+    series: Option<Vec<Series>>,
+    #[serde(default, borrow)]
+    assessments: Option<&'t RawValue>,
+}
+
+/// Reads `raw` with `read`, its errors placed at `path` (outermost first).
+fn raw_at<T>(raw: &RawValue, read: Read<T>, path: &[&str]) -> R<T> {
+    read(&parse(raw.get())?).map_err(|e| path.iter().rev().fold(e, |e, seg| e.at(seg)))
+}
+
+fn head_of(h: HeadText<'_>) -> R<DatasetHead> {
+    Ok(DatasetHead {
+        programme: raw_at(h.programme, programme, &["head", "programme"])?,
+        axes: raw_at(h.axes, axes, &["head", "axes"])?,
+        projects: raw_at(h.projects, projects, &["head", "projects"])?,
+        indicators: raw_at(h.indicators, indicators, &["head", "indicators"])?,
+        series: h.series.unwrap_or_default(),
+        assessments: match h.assessments {
+            Some(raw) => raw_at(raw, assessments, &["head", "assessments"])?,
+            None => Vec::new(),
+        },
+    })
+}
+
 fn head(v: &Value) -> R<DatasetHead> {
     let o = Obj::of(v)?;
     Ok(DatasetHead {
@@ -524,11 +575,11 @@ fn statement(v: &Value) -> R<Statement> {
 
 /// A dataset's metadata record: its info, head and number of chunks.
 pub fn meta_record(text: &str) -> R<MetaRecord> {
-    let o = Top::of(text)?;
+    let r: RecordText = serde_json::from_str(text).map_err(|e| RecordError::Json(e.to_string()))?;
     Ok(MetaRecord {
-        info: o.get("info", info)?,
-        head: o.get("head", head)?,
-        chunks: o.get("chunks", u32_)?,
+        info: raw_at(r.info, info, &["info"])?,
+        head: head_of(r.head)?,
+        chunks: raw_at(r.chunks, u32_, &["chunks"])?,
     })
 }
 
@@ -779,6 +830,14 @@ mod tests {
             meta_record(&meta).unwrap_err().to_string(),
             "head.indicators[3].kind: expected Input, Output or Outcome"
         );
+        // The series are read by serde in the same pass: its message says where, in the text.
+        value["indicators"][3]["kind"] = "Input".into();
+        value["series"] = serde_json::json!([{"indicator": 3, "dimensions": []}]);
+        let meta = format!(r#"{{"info":{info},"head":{value},"chunks":1}}"#);
+        assert!(matches!(
+            meta_record(&meta),
+            Err(RecordError::Json(m)) if m.contains("expected a string at line 1 column")
+        ));
         assert_eq!(
             edits(r#"[{"indicator":"i","period":{"Week":[2024,3]}}]"#)
                 .unwrap_err()
