@@ -478,7 +478,7 @@ struct HeadText<'t> {
     #[serde(borrow)]
     indicators: &'t RawValue,
     #[serde(default)]
-    series: Option<Vec<Series>>,
+    series: Vec<Series>,
     #[serde(default, borrow)]
     assessments: Option<&'t RawValue>,
 }
@@ -494,7 +494,7 @@ fn head_of(h: HeadText<'_>) -> R<DatasetHead> {
         axes: raw_at(h.axes, axes, &["head", "axes"])?,
         projects: raw_at(h.projects, projects, &["head", "projects"])?,
         indicators: raw_at(h.indicators, indicators, &["head", "indicators"])?,
-        series: h.series.unwrap_or_default(),
+        series: h.series,
         assessments: match h.assessments {
             Some(raw) => raw_at(raw, assessments, &["head", "assessments"])?,
             None => Vec::new(),
