@@ -85,12 +85,16 @@ impl<'t> Top<'t> {
             .map_err(|e| RecordError::Json(e.to_string()))
     }
 
-    fn get<T>(&self, key: &str, read: Read<T>) -> R<T> {
-        let raw = self
-            .0
+    /// A field's raw JSON.
+    fn raw(&self, key: &str) -> R<&'t RawValue> {
+        self.0
             .get(key)
-            .ok_or_else(|| RecordError::expected("this field").at(key))?;
-        read(&parse(raw.get())?).map_err(|e| e.at(key))
+            .copied()
+            .ok_or_else(|| RecordError::expected("this field").at(key))
+    }
+
+    fn get<T>(&self, key: &str, read: Read<T>) -> R<T> {
+        raw_at(self.raw(key)?, read, key)
     }
 }
 
@@ -388,25 +392,6 @@ fn indicator(v: &Value) -> R<Indicator> {
     })
 }
 
-fn dimension(v: &Value) -> R<(String, String)> {
-    match v.as_array().map(Vec::as_slice) {
-        Some([name, value]) => Ok((string(name)?, string(value)?)),
-        _ => Err(RecordError::expected("a pair [name, value]")),
-    }
-}
-
-fn dimensions(v: &Value) -> R<Vec<(String, String)>> {
-    list(v, dimension)
-}
-
-fn one_series(v: &Value) -> R<Series> {
-    let o = Obj::of(v)?;
-    Ok(Series {
-        indicator: o.get("indicator", string)?,
-        dimensions: o.get("dimensions", dimensions)?,
-    })
-}
-
 fn assessment(v: &Value) -> R<Assessment> {
     let o = Obj::of(v)?;
     Ok(Assessment {
@@ -444,7 +429,6 @@ lists! {
     axes: axis -> Axis;
     projects: project -> Project;
     indicators: indicator -> Indicator;
-    all_series: one_series -> Series;
     assessments: assessment -> Assessment;
     observations: observation -> Observation;
     entries: entry -> Entry;
@@ -483,41 +467,34 @@ struct HeadText<'t> {
     assessments: Option<&'t RawValue>,
 }
 
-/// Reads `raw` with `read`, its errors placed at `path` (outermost first).
-fn raw_at<T>(raw: &RawValue, read: Read<T>, path: &[&str]) -> R<T> {
-    read(&parse(raw.get())?).map_err(|e| path.iter().rev().fold(e, |e, seg| e.at(seg)))
+/// Reads `raw` with `read`, its errors placed at field `key`.
+fn raw_at<T>(raw: &RawValue, read: Read<T>, key: &str) -> R<T> {
+    read(&parse(raw.get())?).map_err(|e| e.at(key))
 }
 
 fn head_of(h: HeadText<'_>) -> R<DatasetHead> {
     Ok(DatasetHead {
-        programme: raw_at(h.programme, programme, &["head", "programme"])?,
-        axes: raw_at(h.axes, axes, &["head", "axes"])?,
-        projects: raw_at(h.projects, projects, &["head", "projects"])?,
-        indicators: raw_at(h.indicators, indicators, &["head", "indicators"])?,
+        programme: raw_at(h.programme, programme, "programme")?,
+        axes: raw_at(h.axes, axes, "axes")?,
+        projects: raw_at(h.projects, projects, "projects")?,
+        indicators: raw_at(h.indicators, indicators, "indicators")?,
         series: h.series,
         assessments: match h.assessments {
-            Some(raw) => raw_at(raw, assessments, &["head", "assessments"])?,
+            Some(raw) => raw_at(raw, assessments, "assessments")?,
             None => Vec::new(),
         },
     })
 }
 
-fn head(v: &Value) -> R<DatasetHead> {
-    let o = Obj::of(v)?;
-    Ok(DatasetHead {
-        programme: o.get("programme", programme)?,
-        axes: o.get("axes", axes)?,
-        projects: o.get("projects", projects)?,
-        indicators: o.get("indicators", indicators)?,
-        series: o.or_default("series", all_series)?,
-        assessments: o.or_default("assessments", assessments)?,
-    })
+fn json<'t, T: serde::Deserialize<'t>>(text: &'t str) -> R<T> {
+    serde_json::from_str(text).map_err(|e| RecordError::Json(e.to_string()))
 }
 
-/// A whole dataset: a head with its observations.
-fn dataset(v: &Value) -> R<Dataset> {
-    let observations = Obj::of(v)?.get("observations", observations)?;
-    Ok(head(v)?.join(observations))
+/// A whole dataset (a version-1 record's) from its JSON text: a head with its observations. The
+/// head's reader leaves the observations, read apart.
+fn dataset_text(text: &str) -> R<Dataset> {
+    let head = head_of(json(text)?)?;
+    Ok(head.join(Top::of(text)?.get("observations", observations)?))
 }
 
 fn info(v: &Value) -> R<DatasetInfo> {
@@ -575,11 +552,11 @@ fn statement(v: &Value) -> R<Statement> {
 
 /// A dataset's metadata record: its info, head and number of chunks.
 pub fn meta_record(text: &str) -> R<MetaRecord> {
-    let r: RecordText = serde_json::from_str(text).map_err(|e| RecordError::Json(e.to_string()))?;
+    let r: RecordText = json(text)?;
     Ok(MetaRecord {
-        info: raw_at(r.info, info, &["info"])?,
-        head: head_of(r.head)?,
-        chunks: raw_at(r.chunks, u32_, &["chunks"])?,
+        info: raw_at(r.info, info, "info")?,
+        head: head_of(r.head).map_err(|e| e.at("head"))?,
+        chunks: raw_at(r.chunks, u32_, "chunks")?,
     })
 }
 
@@ -596,12 +573,9 @@ pub fn meta_info(text: &str) -> R<MetaInfo> {
 /// info only).
 pub fn meta_raw(text: &str) -> R<MetaRaw> {
     let o = Top::of(text)?;
-    let head =
-        o.0.get("head")
-            .ok_or_else(|| RecordError::expected("this field").at("head"))?;
     Ok(MetaRaw {
         info: o.get("info", info)?,
-        head: (*head).to_owned(),
+        head: o.raw("head")?.to_owned(),
         chunks: o.get("chunks", u32_)?,
     })
 }
@@ -638,13 +612,12 @@ pub struct LegacyRecord {
 
 /// Reads a version-1 record.
 pub fn legacy_record(text: &str) -> R<LegacyRecord> {
-    let v = parse(text)?;
-    let o = Obj::of(&v)?;
+    let o = Top::of(text)?;
     Ok(LegacyRecord {
         id: o.get("id", string)?,
         source: o.get("source", string)?,
         stored_at: o.get("stored_at", number)?,
-        dataset: o.get("dataset", dataset)?,
+        dataset: dataset_text(o.raw("dataset")?.get()).map_err(|e| e.at("dataset"))?,
     })
 }
 
